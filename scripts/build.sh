@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# Build our modules and the VM's boot files.
+#
+#   scripts/build.sh modules KDIR NAME [ARCH]
+#       every module of the tree (RIG=1: drivers, simulators, tests), W=1,
+#       in a private copy of the tree ($RIG_CACHE/mod/NAME) so builds for
+#       several kernels never mix objects; log in $RIG_CACHE/mod/NAME.log.
+#       Prints the copy's path.
+#   scripts/build.sh guest test|bench
+#       kernel + modules + initramfs; prints "KERNEL INITRD KDIR".
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+
+build_modules()
+{
+	local kdir=$1 name=$2 arch=${3:-x86_64} dst=$RIG_CACHE/mod/$2 cross=
+	local karch=$arch
+	case "$arch" in
+	arm64) cross=aarch64-linux-gnu- ;;
+	arm) cross=arm-linux-gnueabihf- ;;
+	esac
+	mkdir -p "$dst"
+	# Mirror the sources, keep our earlier objects for an incremental build.
+	rsync -a --delete --exclude .git \
+		--filter='P *.o' --filter='P *.ko' --filter='P .*.cmd' \
+		--filter='P *.mod' --filter='P *.mod.c' --filter='P modules.order' \
+		--filter='P Module.symvers' --filter='P *.a' --filter='P .*.d' \
+		"$RIG_TOP/" "$dst/"
+	local m=(make -C "$dst" KDIR="$kdir" ARCH="$karch" W=1 RIG=1)
+	[ -n "$cross" ] && m+=(CROSS_COMPILE="$cross")
+	"${m[@]}" -j"$RIG_JOBS" modules \
+		>"$dst.log" 2>&1 || return 1
+	echo "$dst"
+}
+
+# The .ko files the last build produced (modules.order, not a directory
+# scan, so a removed module never lingers).
+built_kos()
+{
+	local dst=$1
+	sed 's/\.o$/.ko/' "$dst/modules.order" | while read -r ko; do
+		echo "$dst/${ko#"$dst"/}"
+	done
+}
+
+case "${1:-}" in
+modules)
+	build_modules "${2:?KDIR}" "${3:?NAME}" "${4:-x86_64}" ||
+		{ grep -E 'error|warning' "$RIG_CACHE/mod/$3.log" | head -n 30 >&2
+		  die "module build failed against $2 (log: $RIG_CACHE/mod/$3.log)"; }
+	;;
+guest)
+	flavor=${2:-test}
+	kdir=$("$RIG_TOP/scripts/kernel.sh" "$flavor")
+	ver=$(cat "$kdir/include/config/kernel.release")
+	dst=$(build_modules "$kdir" "$ver-$flavor") ||
+		{ grep -E 'error|warning' "$RIG_CACHE/mod/$ver-$flavor.log" | head -n 30 >&2
+		  die "module build failed (log: $RIG_CACHE/mod/$ver-$flavor.log)"; }
+	out=$RIG_CACHE/guest-$flavor
+	mkdir -p "$out/ko"
+	rm -f "$out"/ko/*.ko
+	built_kos "$dst" | xargs -r cp -t "$out/ko"
+	"$RIG_TOP/scripts/initramfs.sh" "$kdir" "$out/ko" "$out/initramfs.cpio" >&2
+	echo "$kdir/arch/x86/boot/bzImage $out/initramfs.cpio $kdir"
+	;;
+*)
+	die "usage: build.sh modules KDIR NAME [ARCH] | guest test|bench"
+	;;
+esac

@@ -1,0 +1,160 @@
+# SPDX-License-Identifier: GPL-2.0
+# Helpers for end-to-end tests that run inside the rig's VM and print TAP.
+# Source it first: `. /rig/lib.sh`, then `plan N`. See Documentation/testing.rst.
+
+RIG_NTEST=0
+RIG_NFAIL=0
+RIG_NS=""
+
+# plan N: the number of results this file will print.
+plan()
+{
+	echo "1..$1"
+}
+
+_rig_result()
+{
+	RIG_NTEST=$((RIG_NTEST + 1))
+	echo "$1 $RIG_NTEST - $2"
+}
+
+ok()
+{
+	_rig_result ok "$1"
+}
+
+# not_ok DESC [WHY]: a failure, with the reason as a TAP diagnostic.
+not_ok()
+{
+	RIG_NFAIL=$((RIG_NFAIL + 1))
+	_rig_result "not ok" "$1"
+	[ -n "${2:-}" ] && printf '%s\n' "$2" | sed 's/^/# /'
+	return 0
+}
+
+skip()
+{
+	_rig_result ok "$1 # SKIP ${2:-}"
+}
+
+# check DESC CMD...: ok when CMD succeeds; otherwise its output is shown.
+check()
+{
+	local desc=$1 out
+	shift
+	if out=$("$@" 2>&1); then
+		ok "$desc"
+	else
+		not_ok "$desc" "\$ $*
+$out"
+		return 1
+	fi
+}
+
+# check_fail DESC CMD...: ok when CMD fails (bad input must be refused).
+check_fail()
+{
+	local desc=$1 out
+	shift
+	if out=$("$@" 2>&1); then
+		not_ok "$desc" "\$ $* unexpectedly succeeded:
+$out"
+		return 1
+	fi
+	ok "$desc"
+}
+
+# poll SECS CMD...: true once CMD succeeds, false after SECS seconds.
+poll()
+{
+	local deadline=$(( $(date +%s) + $1 ))
+	shift
+	while ! "$@" >/dev/null 2>&1; do
+		[ "$(date +%s)" -ge "$deadline" ] && return 1
+		sleep 0.2
+	done
+}
+
+# wait_for SECS DESC CMD...: a result, ok once CMD succeeds within SECS.
+wait_for()
+{
+	local secs=$1 desc=$2
+	shift 2
+	if poll "$secs" "$@"; then
+		ok "$desc"
+	else
+		not_ok "$desc" "\$ $* still failing after ${secs}s:
+$("$@" 2>&1)"
+		return 1
+	fi
+}
+
+# netns_peer NS IFACE CIDR: move IFACE into a new namespace NS, address it
+# and bring it up. The namespace is deleted when the test exits.
+netns_peer()
+{
+	local ns=$1 dev=$2 addr=$3
+	ip netns add "$ns" || return 1
+	RIG_NS="$RIG_NS $ns"
+	ip link set "$dev" netns "$ns" || return 1
+	ip -n "$ns" link set lo up
+	ip -n "$ns" addr add "$addr" dev "$dev" || return 1
+	ip -n "$ns" link set "$dev" up
+}
+
+in_ns()
+{
+	local ns=$1
+	shift
+	ip netns exec "$ns" "$@"
+}
+
+# load MOD [params]: modprobe, saying clearly what failed.
+load()
+{
+	local out
+	if ! out=$(modprobe "$@" 2>&1); then
+		echo "# modprobe $* failed: $out"
+		return 1
+	fi
+}
+
+unload()
+{
+	modprobe -r "$@"
+}
+
+# ping_ok [NS] DST: three pings, all answered.
+ping_ok()
+{
+	if [ $# = 2 ]; then
+		in_ns "$1" ping -c 3 -i 0.2 -W 2 "$2"
+	else
+		ping -c 3 -i 0.2 -W 2 "$1"
+	fi
+}
+
+# iperf_server NS: an iperf3 server in NS, killed when the test exits.
+iperf_server()
+{
+	in_ns "$1" iperf3 -s -D -1 -I "/tmp/iperf3-$1.pid" >/dev/null 2>&1
+	poll 5 in_ns "$1" sh -c "netstat -ltn 2>/dev/null | grep -q :5201"
+}
+
+# iperf_bps ARGS...: run an iperf3 client, print the receiver's bits/s.
+iperf_bps()
+{
+	iperf3 -J "$@" 2>/dev/null |
+		sed -n '/"sum_received"/,/}/s/.*"bits_per_second":[[:space:]]*\([0-9.e+]*\).*/\1/p' |
+		head -n 1
+}
+
+_rig_cleanup()
+{
+	local ns
+	for ns in $RIG_NS; do
+		ip netns pids "$ns" 2>/dev/null | xargs -r kill 2>/dev/null
+		ip netns del "$ns" 2>/dev/null
+	done
+}
+trap _rig_cleanup EXIT

@@ -1,0 +1,55 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# The scripted tour `make demo` shows: each command, then what it printed.
+# Later parts (lan8720, cyw43439) join here as their drivers land.
+
+say()
+{
+	printf '\n### %s\n' "$*"
+}
+
+run()
+{
+	printf '$ %s\n' "$*"
+	"$@" 2>&1 | sed 's/^/  /'
+}
+
+say "The kernel under test"
+run uname -sr
+run sh -c 'grep -o "kasan_multi_shot\|rig\.mode=[a-z]*" /proc/cmdline | tr "\n" " "; echo'
+
+say "Our modules, as the VM sees them"
+run sh -c "ls /lib/modules/\$(uname -r)/extra | sed 's/\.ko\$//' | column 2>/dev/null || ls /lib/modules/\$(uname -r)/extra"
+for m in ethbus lan8720_sim lan8720 cyw43439_sim cyw43439; do
+	if [ -e "/lib/modules/$(uname -r)/extra/$m.ko" ]; then
+		run modprobe "$m"
+	fi
+done
+run sh -c 'lsmod | head -n 20'
+
+say "Interfaces"
+run ip -br link
+
+say "A veth peer in its own network namespace"
+run ip link add demo0 type veth peer name demopeer
+run ip netns add peer
+run ip link set demopeer netns peer
+run ip addr add 192.0.2.1/24 dev demo0
+run ip link set demo0 up
+run ip -n peer addr add 192.0.2.2/24 dev demopeer
+run ip -n peer link set demopeer up
+run ip -n peer link set lo up
+sleep 1
+run ip -br addr show demo0
+
+say "ping through it"
+run ping -c 3 -i 0.2 192.0.2.2
+
+say "iperf3 through it (2 s)"
+ip netns exec peer iperf3 -s -D -1
+sleep 1
+run iperf3 -c 192.0.2.2 -t 2 -f m
+
+ip link del demo0
+ip netns del peer
+say "End of the demo"
