@@ -151,19 +151,24 @@ lint_bindings()
 # One build of every module against one kernel; any warning fails it.
 matrix_one()
 {
-	local label=$1 kdir=$2 arch=$3 name=$4 log_file warn
+	local label=$1 kdir=$2 arch=$3 name=$4 log_file warn n
 	if ! "$RIG_TOP/scripts/build.sh" modules "$kdir" "$name" "$arch" >/dev/null 2>"$run/$name.err"; then
 		result FAIL "matrix: $label: build" "$(tail -n 30 "$run/$name.err")"
 		return
 	fi
 	log_file=$RIG_CACHE/mod/$name.log
-	# A modules_prepare tree has no vmlinux symbol list: modpost says so.
-	warn=$(grep -E 'warning|error|WARNING' "$log_file" |
-		grep -v 'Symbol info of vmlinux is missing')
+	# A modules_prepare tree has no vmlinux symbol list, so modpost cannot
+	# resolve kernel symbols there (the primary tree checks them): its
+	# notes about that are the only lines let through.
+	local nosyms='^$'
+	[ -e "$kdir/Module.symvers" ] ||
+		nosyms='undefined!|unresolved symbol|Module\.symvers is missing|Symbol info of vmlinux|KBUILD_MODPOST_WARN'
+	warn=$(grep -E 'warning|error|WARNING' "$log_file" | grep -vE "$nosyms")
+	n=$(wc -l < "$RIG_CACHE/mod/$name/modules.order" 2>/dev/null || echo 0)
 	if [ -n "$warn" ]; then
 		result FAIL "matrix: $label: W=1 warnings" "$warn"
 	else
-		result PASS "matrix: $label: W=1, no warnings ($(grep -c '\.ko$' "$RIG_CACHE/mod/$name/modules.order" 2>/dev/null || echo 0) modules)"
+		result PASS "matrix: $label: W=1, no warnings ($n modules)"
 	fi
 }
 
@@ -171,7 +176,7 @@ do_matrix()
 {
 	phase "compile matrix"
 	local kdir s a
-	kdir=$(primary_kdir) && matrix_one "6.12 x86_64" "$kdir" x86_64 "m-6.12-x86_64" ||
+	kdir=$(primary_kdir) && matrix_one "$(make -s -C "$kdir" kernelversion) x86_64" "$kdir" x86_64 "m-6.12-x86_64" ||
 		result FAIL "matrix: 6.12 x86_64: test kernel unavailable"
 	for s in "$RIG_OLD x86_64" "newest x86_64" "$RIG_PRIMARY arm64" "$RIG_PRIMARY arm"; do
 		set -- $s

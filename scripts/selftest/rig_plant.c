@@ -45,22 +45,25 @@ static struct kunit_suite rig_plant_suite = {
 	.name = "rig_plant",
 	.test_cases = rig_plant_cases,
 };
+
 kunit_test_suite(rig_plant_suite);
 
 static noinline void rig_plant_use_after_free(void)
 {
-	char *volatile p;
+	char *p;
 
 	p = kmalloc(64, GFP_KERNEL);
 	if (!p)
 		return;
 	kfree(p);
+	/* The compiler must not see that p is dead. */
+	OPTIMIZER_HIDE_VAR(p);
 	pr_info("rig_plant: read after free: %d\n", READ_ONCE(p[8]));
 }
 
 static noinline void rig_plant_leak(void)
 {
-	void *volatile p;
+	void *p;
 	int i;
 
 	/* The only references die with this frame. Several objects, so a
@@ -68,6 +71,7 @@ static noinline void rig_plant_leak(void)
 	 */
 	for (i = 0; i < 8; i++) {
 		p = kmalloc(512, GFP_KERNEL);
+		OPTIMIZER_HIDE_VAR(p);
 		if (p)
 			memset(p, 0x5a, 512);
 	}
@@ -78,7 +82,7 @@ static noinline void rig_plant_leak(void)
  */
 static noinline void rig_plant_scrub_stack(void)
 {
-	char buf[1024];
+	char buf[512];
 
 	memzero_explicit(buf, sizeof(buf));
 }
