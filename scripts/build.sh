@@ -12,6 +12,22 @@
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
+# sync_tree DST: mirror the sources into DST, keeping the objects of earlier
+# builds there so the next build is incremental. Directories that no longer
+# exist in the sources go first, objects and all.
+sync_tree()
+{
+	local dst=$1 d
+	(cd "$dst" && find . -mindepth 1 -type d) | while IFS= read -r d; do
+		[ -d "$RIG_TOP/$d" ] || rm -rf "${dst:?}/$d"
+	done
+	rsync -a --delete --exclude .git \
+		--filter='P *.o' --filter='P *.ko' --filter='P .*.cmd' \
+		--filter='P *.mod' --filter='P *.mod.c' --filter='P modules.order' \
+		--filter='P Module.symvers' --filter='P *.a' --filter='P .*.d' \
+		"$RIG_TOP/" "$dst/"
+}
+
 build_modules()
 {
 	local kdir=$1 name=$2 arch=${3:-x86_64} dst=$RIG_CACHE/mod/$2 cross=
@@ -21,12 +37,7 @@ build_modules()
 	arm) cross=arm-linux-gnueabihf- ;;
 	esac
 	mkdir -p "$dst"
-	# Mirror the sources, keep our earlier objects for an incremental build.
-	rsync -a --delete --exclude .git \
-		--filter='P *.o' --filter='P *.ko' --filter='P .*.cmd' \
-		--filter='P *.mod' --filter='P *.mod.c' --filter='P modules.order' \
-		--filter='P Module.symvers' --filter='P *.a' --filter='P .*.d' \
-		"$RIG_TOP/" "$dst/"
+	sync_tree "$dst"
 	local m=(make -C "$dst" KDIR="$kdir" ARCH="$karch" W=1 RIG=1)
 	# A modules_prepare tree has no symbol list: unresolved symbols are
 	# expected there and must not stop the build.

@@ -96,8 +96,9 @@ do_lint()
 	# sparse over every file (C=2), in its own copy so the W=1 objects of
 	# the matrix stay untouched.
 	local dst=$RIG_CACHE/mod/sparse
+	rm -rf "$dst"
 	mkdir -p "$dst"
-	rsync -a --delete --exclude .git "$RIG_TOP/" "$dst/"
+	rsync -a --exclude .git "$RIG_TOP/" "$dst/"
 	out=$(make -C "$dst" KDIR="$kdir" RIG=1 C=2 CHECK=sparse \
 		-j"$RIG_JOBS" modules 2>&1)
 	if [ $? -ne 0 ]; then
