@@ -14,18 +14,26 @@ run()
 	"$@" 2>&1 | sed 's/^/  /'
 }
 
+# run_sh 'pipeline': show it as typed, run it with bash.
+run_sh()
+{
+	printf '$ %s\n' "$1"
+	bash -c "$1" 2>&1 | sed 's/^/  /'
+}
+
 say "The kernel under test"
 run uname -sr
-run sh -c 'grep -o "kasan_multi_shot\|rig\.mode=[a-z]*" /proc/cmdline | tr "\n" " "; echo'
+say "The checkers every test runs under"
+run_sh 'dmesg | grep -oE "KernelAddressSanitizer initialized.*|Lock dependency validator.*|Kernel memory leak detector initialized.*"'
 
-say "Our modules, as the VM sees them"
-run sh -c "ls /lib/modules/\$(uname -r)/extra | sed 's/\.ko\$//' | column 2>/dev/null || ls /lib/modules/\$(uname -r)/extra"
+say "Our modules, as the VM sees them (test-only modules left out)"
+run_sh 'ls /lib/modules/$(uname -r)/extra | grep -v -e _kunit -e rig_plant || echo "(none yet)"'
 for m in ethbus lan8720_sim lan8720 cyw43439_sim cyw43439; do
 	if [ -e "/lib/modules/$(uname -r)/extra/$m.ko" ]; then
 		run modprobe "$m"
 	fi
 done
-run sh -c 'lsmod | head -n 20'
+run_sh 'lsmod | head -n 20'
 
 say "Interfaces"
 run ip -br link
