@@ -78,7 +78,7 @@ kunit: deps
 e2e: deps
 	@scripts/check.sh e2e $(T)
 
-check: deps
+check:
 	@scripts/check.sh all
 
 demo: deps

@@ -279,6 +279,8 @@ do_selftest()
 	fi
 	expect_fail "stuck test (per-test timeout)" 'e2e:plant-stuck: (timed out|planned)' "$p"
 
+	vm_phase panic "${RIG_HANG_TIMEOUT:-120}" mode=selftest plant=panic || return
+	expect_fail "kernel panic" 'vm: guest stopped before finishing' "$run/vm-panic/parsed.txt"
 	vm_phase hang "${RIG_HANG_TIMEOUT:-120}" mode=selftest plant=hang || return
 	expect_fail "guest hang" 'vm: hung' "$run/vm-hang/parsed.txt"
 }
@@ -307,9 +309,22 @@ summary()
 	[ "$fail" -eq 0 ]
 }
 
+# Installing the rig's packages is a counted step, so even a machine that
+# cannot get them ends with a summary line.
+do_deps()
+{
+	local out
+	if out=$("$RIG_TOP/scripts/deps.sh" 2>&1); then
+		result PASS "rig: Debian packages present"
+	else
+		result FAIL "rig: Debian packages present" "$out"
+	fi
+}
+
 start=$(now)
 case "$what" in
 all)
+	do_deps
 	do_lint
 	do_matrix
 	do_vm check

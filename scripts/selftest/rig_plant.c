@@ -10,6 +10,7 @@
  *   leak   kmalloc()ed objects whose pointers are lost (kmemleak)
  *   stuck  the writer blocks forever (the test times out, the guest lives)
  *   hang   every CPU spins with interrupts off (the whole guest hangs)
+ *   panic  the kernel panics
  */
 #include <kunit/test.h>
 #include <linux/delay.h>
@@ -114,6 +115,8 @@ static int rig_plant_trigger(const char *val, const struct kernel_param *kp)
 			msleep(1000);
 	} else if (!strcmp(name, "hang")) {
 		stop_machine(rig_plant_spin, NULL, cpu_online_mask);
+	} else if (!strcmp(name, "panic")) {
+		panic("rig_plant: planted panic\n");
 	} else {
 		return -EINVAL;
 	}
@@ -124,7 +127,8 @@ static const struct kernel_param_ops rig_plant_trigger_ops = {
 	.set = rig_plant_trigger,
 };
 module_param_cb(trigger, &rig_plant_trigger_ops, NULL, 0200);
-MODULE_PARM_DESC(trigger, "write a fault to plant: warn kasan leak stuck hang");
+MODULE_PARM_DESC(trigger,
+		 "write a fault to plant: warn kasan leak stuck hang panic");
 
 static int __init rig_plant_init(void)
 {
