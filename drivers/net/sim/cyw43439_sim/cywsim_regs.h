@@ -1,0 +1,374 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* cyw43439_sim: the simulator's own register and wire-format constants. */
+
+/* Every value here is taken from the project reference
+ * (reference/cyw43439-gspi.md, "§" below) and defined independently of the
+ * driver, so the two cannot share a wrong bit.
+ */
+
+#ifndef _CYWSIM_REGS_H
+#define _CYWSIM_REGS_H
+
+#include <linux/bits.h>
+
+/* gSPI command word (§2.1) */
+#define CYWSIM_CMD_WRITE		BIT(31)
+#define CYWSIM_CMD_INCR			BIT(30)
+#define CYWSIM_CMD_FUNC			GENMASK(29, 28)
+#define CYWSIM_CMD_ADDR			GENMASK(27, 11)
+#define CYWSIM_CMD_LEN			GENMASK(10, 0)
+#define CYWSIM_CMD_LEN_ZERO		2048	/* length 0 means 2048 */
+
+#define CYWSIM_F0			0
+#define CYWSIM_F1			1
+#define CYWSIM_F2			2
+#define CYWSIM_F3			3
+#define CYWSIM_NFUNC			4
+
+/* Maximum bytes per transaction (§2.4) */
+#define CYWSIM_F0_MAX			4
+#define CYWSIM_F1_MAX			64
+#define CYWSIM_F2_MAX			2048
+
+/* F0 gSPI bus registers (§3) */
+#define CYWSIM_F0_BUS_CTRL		0x00
+#define CYWSIM_F0_RESP_DELAY		0x01
+#define CYWSIM_F0_STATUS_EN		0x02
+#define CYWSIM_F0_RESET_BP		0x03
+#define CYWSIM_F0_INT			0x04
+#define CYWSIM_F0_INT_EN		0x06
+#define CYWSIM_F0_STATUS		0x08
+#define CYWSIM_F0_F1_INFO		0x0c
+#define CYWSIM_F0_F2_INFO		0x0e
+#define CYWSIM_F0_F3_INFO		0x10
+#define CYWSIM_F0_TEST_RO		0x14
+#define CYWSIM_F0_TEST_RW		0x18
+#define CYWSIM_F0_FDELAY(f)		(0x1c + (f))
+#define CYWSIM_F0_SIZE			0x20
+
+#define CYWSIM_TEST_PATTERN		0xfeedbead
+
+/* BUS_CTRL bits (§3.1); reset value 0x30 (§2.5 step 3) */
+#define CYWSIM_BC_WORD32		BIT(0)
+#define CYWSIM_BC_ENDIAN_BIG		BIT(1)
+#define CYWSIM_BC_CLK_PHASE		BIT(2)
+#define CYWSIM_BC_CLK_POL		BIT(3)
+#define CYWSIM_BC_HIGH_SPEED		BIT(4)
+#define CYWSIM_BC_INT_POL_HIGH		BIT(5)
+#define CYWSIM_BC_WAKE_UP		BIT(7)
+#define CYWSIM_BC_RESET			0x30
+
+/* STATUS_ENABLE bits (§3.1) */
+#define CYWSIM_SE_STATUS		BIT(0)
+#define CYWSIM_SE_INTR_WITH_STATUS	BIT(1)
+#define CYWSIM_SE_RESP_DELAY_ALL	BIT(2)
+#define CYWSIM_SE_DWORD_PKT_LEN		BIT(3)
+#define CYWSIM_SE_CMD_ERR_CHK		BIT(5)
+#define CYWSIM_SE_DATA_ERR_CHK		BIT(6)
+
+/* INTERRUPT / INTERRUPT_ENABLE bits (§3.2) */
+#define CYWSIM_INT_DATA_UNAVAIL		BIT(0)
+#define CYWSIM_INT_F2F3_RD_UNDERFLOW	BIT(1)
+#define CYWSIM_INT_F2F3_WR_OVERFLOW	BIT(2)
+#define CYWSIM_INT_CMD_ERROR		BIT(3)
+#define CYWSIM_INT_DATA_ERROR		BIT(4)
+#define CYWSIM_INT_F2_PKT_AVAIL		BIT(5)
+#define CYWSIM_INT_F3_PKT_AVAIL		BIT(6)
+#define CYWSIM_INT_F1_OVERFLOW		BIT(7)
+#define CYWSIM_INT_F1_INTR		BIT(13)
+#define CYWSIM_INT_F2_INTR		BIT(14)
+#define CYWSIM_INT_F3_INTR		BIT(15)
+#define CYWSIM_INT_W1C			(CYWSIM_INT_DATA_UNAVAIL | \
+					 CYWSIM_INT_F2F3_RD_UNDERFLOW | \
+					 CYWSIM_INT_F2F3_WR_OVERFLOW | \
+					 CYWSIM_INT_CMD_ERROR | \
+					 CYWSIM_INT_DATA_ERROR | \
+					 CYWSIM_INT_F1_OVERFLOW | \
+					 GENMASK(12, 8))
+
+/* STATUS register and appended status word (§3.3) */
+#define CYWSIM_ST_DATA_NOT_AVAIL	BIT(0)
+#define CYWSIM_ST_UNDERFLOW		BIT(1)
+#define CYWSIM_ST_OVERFLOW		BIT(2)
+#define CYWSIM_ST_F2_INTR		BIT(3)
+#define CYWSIM_ST_F3_INTR		BIT(4)
+#define CYWSIM_ST_F2_RX_READY		BIT(5)
+#define CYWSIM_ST_F3_RX_READY		BIT(6)
+#define CYWSIM_ST_CMD_DATA_ERR		BIT(7)
+#define CYWSIM_ST_F2_PKT_AVAIL		BIT(8)
+#define CYWSIM_ST_F2_PKT_LEN		GENMASK(19, 9)
+#define CYWSIM_ST_F3_PKT_AVAIL		BIT(20)
+#define CYWSIM_ST_F3_PKT_LEN		GENMASK(31, 21)
+#define CYWSIM_ST_ASLEEP		0xffffffff
+
+/* Fn_INFO registers (§3) */
+#define CYWSIM_FINFO_EN			BIT(0)
+#define CYWSIM_FINFO_READY		BIT(1)
+#define CYWSIM_FINFO_MAX		GENMASK(13, 2)
+
+/* F1 registers (§4.1) */
+#define CYWSIM_F1_REG_BASE		0x10000
+#define CYWSIM_F1_REG_END		0x10020
+#define CYWSIM_F1_WATERMARK		0x10008
+#define CYWSIM_F1_DEVCTL		0x10009
+#define CYWSIM_F1_SBADDR_LOW		0x1000a
+#define CYWSIM_F1_SBADDR_MID		0x1000b
+#define CYWSIM_F1_SBADDR_HIGH		0x1000c
+#define CYWSIM_F1_FRAMECTRL		0x1000d
+#define CYWSIM_F1_CLK_CSR		0x1000e
+#define CYWSIM_F1_PULLUP		0x1000f
+#define CYWSIM_F1_WAKEUP_CTRL		0x1001e
+#define CYWSIM_F1_SLEEP_CSR		0x1001f
+
+#define CYWSIM_SBADDR_LOW_MASK		0x80
+#define CYWSIM_FC_RF_TERM		BIT(0)
+#define CYWSIM_FC_WF_TERM		BIT(1)
+
+/* CHIP_CLOCK_CSR (§4.3) */
+#define CYWSIM_CSR_FORCE_ALP		BIT(0)
+#define CYWSIM_CSR_FORCE_HT		BIT(1)
+#define CYWSIM_CSR_FORCE_ILP		BIT(2)
+#define CYWSIM_CSR_ALP_REQ		BIT(3)
+#define CYWSIM_CSR_HT_REQ		BIT(4)
+#define CYWSIM_CSR_HW_CLKREQ_OFF	BIT(5)
+#define CYWSIM_CSR_ALP_AVAIL		BIT(6)
+#define CYWSIM_CSR_HT_AVAIL		BIT(7)
+#define CYWSIM_CSR_WRITABLE		GENMASK(5, 0)
+
+/* SLEEP_CSR and WAKEUP_CTRL (§4.1) */
+#define CYWSIM_SLEEP_KSO		BIT(0)
+#define CYWSIM_SLEEP_DEVON		BIT(1)
+
+/* Backplane window (§4.2) */
+#define CYWSIM_WIN_SIZE			0x8000
+#define CYWSIM_WIN_MASK			0x7fff
+#define CYWSIM_SB_ACCESS_4B		0x8000
+
+/* CYW43439 chip map (§4.5) */
+#define CYWSIM_CHIP_ID			0xa9af
+#define CYWSIM_RAM_BASE			0x00000000
+#define CYWSIM_RAM_SIZE			0x80000
+#define CYWSIM_SR_SIZE			0x10000
+#define CYWSIM_CC_BASE			0x18000000
+#define CYWSIM_D11_BASE			0x18001000
+#define CYWSIM_SDIOD_BASE		0x18002000
+#define CYWSIM_ARM_BASE			0x18003000
+#define CYWSIM_SOCSRAM_BASE		0x18004000
+#define CYWSIM_CORE_SIZE		0x1000
+#define CYWSIM_WRAP_OFFSET		0x100000
+
+#define CYWSIM_CC_CHIPID		0x000
+#define CYWSIM_CC_GPIOCTRL		0x06c
+#define CYWSIM_CC_SR_CONTROL0		0x504
+#define CYWSIM_CC_SR_CONTROL1		0x508
+
+#define CYWSIM_SDIOD_INTSTATUS		0x20
+#define CYWSIM_SDIOD_HOSTINTMASK	0x24
+#define CYWSIM_SDIOD_INTMASK		0x28
+#define CYWSIM_SDIOD_FUNCINTMASK	0x34
+#define CYWSIM_SDIOD_TOSBMB		0x40
+#define CYWSIM_SDIOD_TOHOSTMB		0x44
+#define CYWSIM_SDIOD_TOSBMBDATA		0x48
+#define CYWSIM_SDIOD_TOHOSTMBDATA	0x4c
+#define CYWSIM_I_HMB_SW_MASK		0xf0
+#define CYWSIM_I_HMB_FC_CHANGE		BIT(5)
+#define CYWSIM_SMB_DEV_INT		BIT(3)
+
+#define CYWSIM_SOCSRAM_BANKIDX		0x10
+#define CYWSIM_SOCSRAM_BANKPDA		0x44
+#define CYWSIM_SOCSRAM_NBANKS		4
+
+/* AI wrapper registers (§4.6) */
+#define CYWSIM_WR_IOCTRL		0x408
+#define CYWSIM_WR_IOSTATUS		0x500
+#define CYWSIM_WR_RESETCTRL		0x800
+#define CYWSIM_WR_RESETSTATUS		0x804
+#define CYWSIM_IOCTRL_CLK_EN		BIT(0)
+#define CYWSIM_IOCTRL_FGC		BIT(1)
+#define CYWSIM_IOCTRL_CPUHALT		BIT(5)
+#define CYWSIM_IOCTRL_MASK		(CYWSIM_IOCTRL_CLK_EN | \
+					 CYWSIM_IOCTRL_FGC | \
+					 CYWSIM_IOCTRL_CPUHALT)
+#define CYWSIM_RESETCTRL_RESET		BIT(0)
+
+/* Firmware download and boot (§5) */
+#define CYWSIM_NVRAM_TOKEN_ADDR		(CYWSIM_RAM_SIZE - 4)
+#define CYWSIM_SHARED_PTR_ADDR		(CYWSIM_RAM_SIZE - 4 - CYWSIM_SR_SIZE)
+#define CYWSIM_FW_TRAILER_LEN		16
+#define CYWSIM_CLM_CHUNK_HDR		12	/* flag, type, len, crc */
+#define CYWSIM_CLM_FLAG_BEGIN		0x0002
+#define CYWSIM_CLM_FLAG_END		0x0004
+#define CYWSIM_CLM_FLAG_HANDLER_VER	0x1000
+#define CYWSIM_CLM_FLAG_VER_MASK	0xf000
+#define CYWSIM_CLM_TYPE_CLM		2
+
+/* SDPCM header (§6.1) and channels (§6.2) */
+#define CYWSIM_SDPCM_HDR		12
+#define CYWSIM_SDPCM_CHAN_MASK		0x0f
+#define CYWSIM_SDPCM_GLOM		BIT(7)
+#define CYWSIM_CHAN_CTRL		0
+#define CYWSIM_CHAN_EVENT		1
+#define CYWSIM_CHAN_DATA		2
+#define CYWSIM_CHAN_GLOM		3
+#define CYWSIM_DATA_PAD			2	/* §6.3: offset 14 on data */
+
+/* BCDC ioctl header (§7.1) */
+#define CYWSIM_BCDC_HDR			16
+#define CYWSIM_BCDC_ERROR		BIT(0)
+#define CYWSIM_BCDC_SET			BIT(1)
+#define CYWSIM_BCDC_IF			GENMASK(15, 12)
+#define CYWSIM_BCDC_ID			GENMASK(31, 16)
+#define CYWSIM_BCDC_OUTLEN		GENMASK(15, 0)
+
+/* BDC header (§7.3) */
+#define CYWSIM_BDC_HDR			4
+#define CYWSIM_BDC_VER_MASK		GENMASK(7, 4)
+#define CYWSIM_BDC_VERSION		2
+#define CYWSIM_BDC_PRIO			GENMASK(2, 0)
+#define CYWSIM_BDC_IF			GENMASK(3, 0)
+
+/* Firmware status codes (§7.1) */
+#define CYWSIM_BCME_OK			0
+#define CYWSIM_BCME_ERROR		(-1)
+#define CYWSIM_BCME_BADARG		(-2)
+#define CYWSIM_BCME_BADOPTION		(-3)
+#define CYWSIM_BCME_NOTUP		(-4)
+#define CYWSIM_BCME_NOTDOWN		(-5)
+#define CYWSIM_BCME_NOTAP		(-6)
+#define CYWSIM_BCME_NOTSTA		(-7)
+#define CYWSIM_BCME_RADIOOFF		(-9)
+#define CYWSIM_BCME_BUFTOOSHORT		(-14)
+#define CYWSIM_BCME_BUFTOOLONG		(-15)
+#define CYWSIM_BCME_BUSY		(-16)
+#define CYWSIM_BCME_NOTASSOCIATED	(-17)
+#define CYWSIM_BCME_BADSSIDLEN		(-18)
+#define CYWSIM_BCME_BADCHAN		(-20)
+#define CYWSIM_BCME_UNSUPPORTED		(-23)
+#define CYWSIM_BCME_BADLEN		(-24)
+#define CYWSIM_BCME_NOTREADY		(-25)
+#define CYWSIM_BCME_EPERM		(-26)
+#define CYWSIM_BCME_NOMEM		(-27)
+#define CYWSIM_BCME_NOTFOUND		(-30)
+
+/* WLC ioctl numbers (§8.1) */
+#define CYWSIM_WLC_GET_MAGIC		0
+#define CYWSIM_WLC_GET_VERSION		1
+#define CYWSIM_WLC_UP			2
+#define CYWSIM_WLC_DOWN			3
+#define CYWSIM_WLC_SET_PROMISC		10
+#define CYWSIM_WLC_SET_INFRA		20
+#define CYWSIM_WLC_SET_AUTH		22
+#define CYWSIM_WLC_GET_BSSID		23
+#define CYWSIM_WLC_GET_SSID		25
+#define CYWSIM_WLC_SET_SSID		26
+#define CYWSIM_WLC_GET_CHANNEL		29
+#define CYWSIM_WLC_SET_CHANNEL		30
+#define CYWSIM_WLC_SET_PASSIVE_SCAN	49
+#define CYWSIM_WLC_SCAN			50
+#define CYWSIM_WLC_SCAN_RESULTS		51
+#define CYWSIM_WLC_DISASSOC		52
+#define CYWSIM_WLC_GET_ANTDIV		63
+#define CYWSIM_WLC_SET_ANTDIV		64
+#define CYWSIM_WLC_SET_DTIMPRD		78
+#define CYWSIM_WLC_SET_COUNTRY		84
+#define CYWSIM_WLC_GET_PM		85
+#define CYWSIM_WLC_SET_PM		86
+#define CYWSIM_WLC_GET_REVINFO		98
+#define CYWSIM_WLC_SET_MONITOR		108
+#define CYWSIM_WLC_SET_GMODE		110
+#define CYWSIM_WLC_GET_AP		117
+#define CYWSIM_WLC_SET_AP		118
+#define CYWSIM_WLC_GET_RSSI		127
+#define CYWSIM_WLC_GET_WSEC		133
+#define CYWSIM_WLC_SET_WSEC		134
+#define CYWSIM_WLC_GET_BSS_INFO		136
+#define CYWSIM_WLC_GET_BANDLIST		140
+#define CYWSIM_WLC_GET_BAND		141
+#define CYWSIM_WLC_SET_BAND		142
+#define CYWSIM_WLC_GET_ASSOCLIST	159
+#define CYWSIM_WLC_GET_WPA_AUTH		164
+#define CYWSIM_WLC_SET_WPA_AUTH		165
+#define CYWSIM_WLC_GET_VAR		262
+#define CYWSIM_WLC_SET_VAR		263
+#define CYWSIM_WLC_SET_WSEC_PMK		268
+
+/* Broadcom event packet (§7.4) */
+#define CYWSIM_ETH_P_BRCM		0x886c
+#define CYWSIM_EV_SUBTYPE		0x8001
+#define CYWSIM_EV_USR_SUBTYPE		1
+#define CYWSIM_EV_MSG_VERSION		2
+#define CYWSIM_EV_HDR			72	/* eth + bcm hdr + msg */
+#define CYWSIM_EV_FLAG_LINK		BIT(0)
+
+/* Event codes (§7.5) */
+#define CYWSIM_E_SET_SSID		0
+#define CYWSIM_E_JOIN			1
+#define CYWSIM_E_AUTH			3
+#define CYWSIM_E_DEAUTH			5
+#define CYWSIM_E_DEAUTH_IND		6
+#define CYWSIM_E_ASSOC			7
+#define CYWSIM_E_DISASSOC		11
+#define CYWSIM_E_DISASSOC_IND		12
+#define CYWSIM_E_LINK			16
+#define CYWSIM_E_PRUNE			23
+#define CYWSIM_E_PSK_SUP		46
+#define CYWSIM_E_ESCAN_RESULT		69
+#define CYWSIM_E_MAX			192	/* mask bits kept */
+#define CYWSIM_EVMASK_MIN		18	/* §7.5: ceil(139 / 8) */
+#define CYWSIM_EVMASK_LEN		(CYWSIM_E_MAX / 8)
+
+/* Generic event status values (§7.5) */
+#define CYWSIM_ES_SUCCESS		0
+#define CYWSIM_ES_FAIL			1
+#define CYWSIM_ES_TIMEOUT		2
+#define CYWSIM_ES_NO_NETWORKS		3
+#define CYWSIM_ES_ABORT			4
+#define CYWSIM_ES_UNSOLICITED		6
+#define CYWSIM_ES_PARTIAL		8
+#define CYWSIM_ES_NEWSCAN		9
+#define CYWSIM_ES_NEWASSOC		10
+
+/* PSK_SUP statuses and reasons (§7.5) */
+#define CYWSIM_SUP_KEYED		6
+#define CYWSIM_SUP_WAIT_M3		8
+#define CYWSIM_SUP_R_OTHER		0
+#define CYWSIM_SUP_R_WPA_PSK_TMO	15
+
+/* Link reasons and prune reasons (§7.5) */
+#define CYWSIM_LINK_R_LOW_RSSI		1
+#define CYWSIM_LINK_R_DEAUTH		2
+#define CYWSIM_LINK_R_DISASSOC		3
+#define CYWSIM_PRUNE_ENCR_MISMATCH	1
+#define CYWSIM_PRUNE_RSN_MISMATCH	8
+
+/* escan request (§9.1) and results (§9.2) */
+#define CYWSIM_ESCAN_REQ_VERSION	1
+#define CYWSIM_ESCAN_ACTION_START	1
+#define CYWSIM_ESCAN_ACTION_CONTINUE	2
+#define CYWSIM_ESCAN_ACTION_ABORT	3
+#define CYWSIM_ESCAN_PARAMS_FIXED	72	/* up to channel_num */
+#define CYWSIM_ESCAN_RES_HDR		12
+#define CYWSIM_BSS_INFO_VERSION		109
+#define CYWSIM_BSS_INFO_FIXED		128
+#define CYWSIM_CAP_ESS			0x0001
+#define CYWSIM_CAP_PRIVACY		0x0010
+#define CYWSIM_CHANSPEC_BW20		0x1000
+#define CYWSIM_CHANSPEC_CHAN		GENMASK(7, 0)
+#define CYWSIM_CHANSPEC_BAND		GENMASK(15, 14)
+
+/* Security values (§9.3) */
+#define CYWSIM_WSEC_TKIP		0x02
+#define CYWSIM_WSEC_AES			0x04
+#define CYWSIM_WPA_AUTH_DISABLED	0
+#define CYWSIM_WPA_AUTH_WPA_PSK		0x0004
+#define CYWSIM_WPA_AUTH_WPA2_PSK	0x0080
+#define CYWSIM_WPA_AUTH_SAE		0x40000
+#define CYWSIM_AUTH_OPEN		0
+#define CYWSIM_AUTH_SHARED		1
+#define CYWSIM_AUTH_SAE			3
+#define CYWSIM_PMK_FLAG_PASSPHRASE	1
+#define CYWSIM_WSEC_PMK_LEN		68
+#define CYWSIM_SAE_PWD_MAX		128
+#define CYWSIM_SSID_MAX			32
+
+#endif /* _CYWSIM_REGS_H */

@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* Kernel API differences between 6.1, 6.12 and 7.x, absorbed in one place so
+ * the modules' .c files carry no version checks.
+ */
+#ifndef _NETDRV_COMPAT_H
+#define _NETDRV_COMPAT_H
+
+#include <linux/version.h>
+
+/* hex2bin(), mac_pton() and friends moved from kernel.h to hex.h, which
+ * kernel.h stopped pulling in by 7.x. (sparse 0.6.4 lacks __has_include.)
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 12, 0)
+#include <linux/hex.h>
+#else
+#include <linux/kernel.h>
+#endif
+
+/* MODULE_IMPORT_NS() takes a string literal from 6.13 on. */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 13, 0)
+#define NETDRV_IMPORT_KUNIT_NS() MODULE_IMPORT_NS("EXPORTED_FOR_KUNIT_TESTING")
+#else
+#define NETDRV_IMPORT_KUNIT_NS() MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING)
+#endif
+
+/* gpio_chip::set returns int from 6.17 on; before, it returned nothing.
+ * Write the callback as int impl(gc, offset, value), put
+ * NETDRV_GPIO_SET_ADAPTER(impl) after it and assign
+ * NETDRV_GPIO_SET(impl) to gpio_chip::set.
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 17, 0)
+#define NETDRV_GPIO_SET_ADAPTER(impl)
+#define NETDRV_GPIO_SET(impl) (impl)
+#else
+#define NETDRV_GPIO_SET_ADAPTER(impl)					\
+static void impl##_void(struct gpio_chip *gc, unsigned int offset,	\
+			int value)					\
+{									\
+	impl(gc, offset, value);					\
+}
+
+#define NETDRV_GPIO_SET(impl) (impl##_void)
+#endif
+
+#if IS_ENABLED(CONFIG_KUNIT)
+#include <kunit/test.h>
+/* KUNIT_EXPECT_MEMEQ() arrived in 6.2. */
+#ifndef KUNIT_EXPECT_MEMEQ
+#define KUNIT_EXPECT_MEMEQ(test, left, right, size) \
+	KUNIT_EXPECT_EQ(test, memcmp((left), (right), (size)), 0)
+#endif
+#endif
+
+#endif /* _NETDRV_COMPAT_H */
