@@ -543,20 +543,31 @@ static void on_event(const u8 *f, int n)
 		escan_done = status;
 }
 
-/* §7.1: BCDC request, wait for the response with our id */
+static long long now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000LL + ts.tv_nsec / 1000000;
+}
+
+/* §7.1: BCDC request, wait for the response with our id. The limit is in
+ * time, not tries: a VM sharing its cores with others runs slow.
+ */
 static int bcdc(struct host *h, u32 cmd, bool set, u8 *buf,
 		u32 len, s32 *fw_status)
 {
 	u8 req[1100] = { 0 }, f[2048];
 	u16 id = req_id++;
-	int n, tries;
+	long long deadline;
+	int n;
 
 	put_le32(req, cmd);
 	put_le32(req + 4, len);
 	put_le32(req + 8, (u32)id << 16 | (set ? 2 : 0));
 	memcpy(req + 16, buf, len);
 	f2_send(h, 0, req, 16 + len);
-	for (tries = 0; tries < 500; tries++) {
+	for (deadline = now_ms() + 10000; now_ms() < deadline;) {
 		n = f2_recv(h, f, 2);
 		if (n <= 12)
 			continue;
