@@ -17,5 +17,5 @@ while IFS= read -r f; do
 		dtc -@ -q -I dts -O dtb -o "$out" - || die "dtc failed on $f"
 	echo "  DTC  $out"
 	n=$((n + 1))
-done < <(find "$RIG_TOP/dts-overlays" -name '*.dts*' | sort)
+done < <(find "$RIG_TOP/dts-overlays" -name '*.dts*' 2>/dev/null | sort)
 [ $n -gt 0 ] || log "no overlays in dts-overlays/ yet"
