@@ -1,0 +1,129 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# lan8720: "ip link set" address, mtu, promisc and multicast behave as on
+# any NIC, and bad values are refused.
+# rig-timeout: 120
+. /rig/lib.sh
+plan 22
+
+SIM=/sys/kernel/debug/lan8720_sim/sim0
+NS=lanpeer-netdev
+
+# lan_iface: the net_device the lan8720 driver registered.
+lan_iface()
+{
+	local d drv
+	for d in /sys/class/net/*; do
+		drv=$(readlink -f "$d/device/driver" 2>/dev/null) || continue
+		[ "${drv##*/}" = lan8720 ] && { echo "${d##*/}"; return 0; }
+	done
+	return 1
+}
+
+# lan_up NET [SIM-PARAMS...]: load the driver and the simulator, put the
+# cable in namespace $NS as NET.2/24, bring the port up as NET.1/24 and
+# wait for the link. Sets IF.
+lan_up()
+{
+	local net=$1
+	shift
+	load lan8720 && load lan8720_sim "$@" &&
+		poll 5 lan_iface || return 1
+	IF=$(lan_iface)
+	netns_peer "$NS" lansim0 "$net.2/24" &&
+		ip addr add "$net.1/24" dev "$IF" &&
+		ip link set "$IF" up &&
+		poll 10 grep -qx 1 "/sys/class/net/$IF/carrier"
+}
+
+# stat NAME: an ethtool -S counter of the port.
+stat()
+{
+	ethtool -S "$IF" | sed -n "s/^ *$1: //p"
+}
+
+# lan_down: unload everything; fails if the port lingers.
+lan_down()
+{
+	modprobe -r lan8720_sim && modprobe -r lan8720 &&
+		! test -e "/sys/class/net/$IF"
+}
+
+if lan_up 10.21.0; then
+	ok "port up, link up"
+else
+	not_ok "port up, link up" "$(dmesg | tail -n 20)"
+fi
+
+# Station address
+check "change the address while up" ip link set "$IF" address 02:aa:bb:cc:dd:01
+check "the new address is shown" \
+	sh -c "ip link show $IF | grep -q 'link/ether 02:aa:bb:cc:dd:01'"
+in_ns "$NS" ip neigh flush dev lansim0
+check "traffic flows to the new address" ping_ok 10.21.0.2
+check_fail "a multicast address is refused" \
+	ip link set "$IF" address 01:00:5e:00:00:01
+check_fail "the all-zero address is refused" \
+	ip link set "$IF" address 00:00:00:00:00:00
+
+# MTU
+maxmtu=$(( $(cat /sys/module/lan8720_sim/parameters/max_frame_len) - 18 ))
+check "the maximum MTU is the MAC's frame limit less header and tag" \
+	sh -c "ip -d link show $IF | grep -q 'maxmtu $maxmtu'"
+check_fail "MTU 67 is refused" ip link set "$IF" mtu 67
+check_fail "MTU above the maximum is refused" ip link set "$IF" mtu 65000
+check "MTU 1280" ip link set "$IF" mtu 1280
+check "the MTU is shown" sh -c "ip link show $IF | grep -q 'mtu 1280'"
+check "a 1280-byte packet passes" ping -c 2 -W 2 -s 1252 10.21.0.2
+check "MTU back to 1500" ip link set "$IF" mtu 1500
+
+# Software address filter: frames for another station are not delivered
+# unless promiscuous.
+in_ns "$NS" ip neigh replace 10.21.0.99 lladdr 02:de:ad:be:ef:01 dev lansim0
+f0=$(stat rx_filtered)
+in_ns "$NS" ping -c 5 -i 0.2 -W 1 10.21.0.99 >/dev/null 2>&1
+f1=$(stat rx_filtered)
+if [ $((f1 - f0)) -ge 5 ]; then
+	ok "frames for another station are filtered ($((f1 - f0)))"
+else
+	not_ok "frames for another station are filtered" "rx_filtered $f0 -> $f1"
+fi
+check "promiscuous mode on" ip link set "$IF" promisc on
+r0=$(cat "/sys/class/net/$IF/statistics/rx_packets")
+in_ns "$NS" ping -c 5 -i 0.2 -W 1 10.21.0.99 >/dev/null 2>&1
+r1=$(cat "/sys/class/net/$IF/statistics/rx_packets")
+f2=$(stat rx_filtered)
+if [ "$f2" = "$f1" ] && [ $((r1 - r0)) -ge 5 ]; then
+	ok "promiscuous: the same frames are delivered"
+else
+	not_ok "promiscuous: the same frames are delivered" \
+		"rx_filtered $f1 -> $f2, rx_packets $r0 -> $r1"
+fi
+check "promiscuous mode off" ip link set "$IF" promisc off
+
+# Multicast: a joined group passes, others do not.
+in_ns "$NS" ip neigh replace 10.21.0.98 lladdr 01:00:5e:01:02:03 dev lansim0
+m0=$(stat rx_multicast)
+in_ns "$NS" ping -c 3 -i 0.2 -W 1 10.21.0.98 >/dev/null 2>&1
+m1=$(stat rx_multicast)
+check "join group 01:00:5e:01:02:03" \
+	ip maddr add 01:00:5e:01:02:03 dev "$IF"
+in_ns "$NS" ping -c 3 -i 0.2 -W 1 10.21.0.98 >/dev/null 2>&1
+m2=$(stat rx_multicast)
+if [ "$m1" = "$m0" ] && [ $((m2 - m1)) -ge 3 ]; then
+	ok "only the joined group is received ($m0 -> $m1 -> $m2)"
+else
+	not_ok "only the joined group is received" "rx_multicast $m0 -> $m1 -> $m2"
+fi
+ip maddr del 01:00:5e:01:02:03 dev "$IF"
+check "allmulticast on" ip link set "$IF" allmulticast on
+in_ns "$NS" ping -c 3 -i 0.2 -W 1 10.21.0.98 >/dev/null 2>&1
+m3=$(stat rx_multicast)
+if [ $((m3 - m2)) -ge 3 ]; then
+	ok "allmulticast: any group is received"
+else
+	not_ok "allmulticast: any group is received" "rx_multicast $m2 -> $m3"
+fi
+ip link set "$IF" allmulticast off
+ip link set "$IF" down
+check "unload" lan_down

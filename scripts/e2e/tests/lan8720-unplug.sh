@@ -1,0 +1,88 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# lan8720: pulling the cable drops the carrier within 2 s and frames caught
+# in flight are counted as dropped; plugging it back brings the link and
+# the traffic back.
+# rig-timeout: 120
+. /rig/lib.sh
+plan 7
+
+SIM=/sys/kernel/debug/lan8720_sim/sim0
+NS=lanpeer-unplug
+
+# lan_iface: the net_device the lan8720 driver registered.
+lan_iface()
+{
+	local d drv
+	for d in /sys/class/net/*; do
+		drv=$(readlink -f "$d/device/driver" 2>/dev/null) || continue
+		[ "${drv##*/}" = lan8720 ] && { echo "${d##*/}"; return 0; }
+	done
+	return 1
+}
+
+# lan_up NET [SIM-PARAMS...]: load the driver and the simulator, put the
+# cable in namespace $NS as NET.2/24, bring the port up as NET.1/24 and
+# wait for the link. Sets IF.
+lan_up()
+{
+	local net=$1
+	shift
+	load lan8720 && load lan8720_sim "$@" &&
+		poll 5 lan_iface || return 1
+	IF=$(lan_iface)
+	netns_peer "$NS" lansim0 "$net.2/24" &&
+		ip addr add "$net.1/24" dev "$IF" &&
+		ip link set "$IF" up &&
+		poll 10 grep -qx 1 "/sys/class/net/$IF/carrier"
+}
+
+# stat NAME: an ethtool -S counter of the port.
+stat()
+{
+	ethtool -S "$IF" | sed -n "s/^ *$1: //p"
+}
+
+# lan_down: unload everything; fails if the port lingers.
+lan_down()
+{
+	modprobe -r lan8720_sim && modprobe -r lan8720 &&
+		! test -e "/sys/class/net/$IF"
+}
+
+no_carrier() { grep -qx 0 "/sys/class/net/$IF/carrier"; }
+tx_lost()
+{
+	echo $(( $(stat tx_drop_no_carrier) + $(stat tx_drop_aborted) +
+		 $(cat "/sys/class/net/$IF/statistics/tx_dropped") ))
+}
+
+if lan_up 10.24.0; then
+	ok "port up, link up"
+else
+	not_ok "port up, link up" "$(dmesg | tail -n 20)"
+fi
+check "ping the peer" ping_ok 10.24.0.2
+
+iperf_server "$NS"
+iperf3 -c 10.24.0.2 -u -b 50M -t 8 >/dev/null 2>&1 &
+traffic=$!
+sleep 2
+d0=$(tx_lost)
+echo 0 > "$SIM/plugged"
+wait_for 2 "carrier off within 2 s of the unplug" no_carrier
+sleep 1
+d1=$(tx_lost)
+if [ "$d1" -gt "$d0" ]; then
+	ok "frames in flight at the unplug counted as dropped ($((d1 - d0)))"
+else
+	not_ok "frames in flight at the unplug counted as dropped" \
+		"$(ethtool -S "$IF")"
+fi
+echo 1 > "$SIM/plugged"
+wait_for 10 "carrier back after the replug" \
+	grep -qx 1 "/sys/class/net/$IF/carrier"
+wait "$traffic"
+check "traffic resumes" ping_ok 10.24.0.2
+ip link set "$IF" down
+check "unload" lan_down
