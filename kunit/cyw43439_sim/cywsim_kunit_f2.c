@@ -170,8 +170,51 @@ static void cywsim_test_regon_glitch(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, cywsim_kt_sync16(t), 0);
 }
 
+/*
+ * §6.4, §6.5: a credit frame, once announced in STATUS, is what the next
+ * F2 read returns, even if a response is queued between the two reads.
+ */
+static void cywsim_test_credit_announced(struct kunit *test)
+{
+	struct cywsim_kt *t = test->priv;
+	u8 data[CYWSIM_BDC_HDR + ETH_ZLEN] = { 0x20 }, f[64];
+	struct sk_buff *skb;
+	u32 i, st;
+
+	t->chip->k.credit_window = 2;
+	KUNIT_ASSERT_EQ(test, cywsim_kt_boot(t), 0);
+	KUNIT_ASSERT_EQ(test, cywsim_kt_set_u32(t, CYWSIM_WLC_SET_PM, 0), 0);
+	t->chip->f.fw_hang = true;	/* use up all credit */
+	for (i = 0; i < 2; i++)
+		cywsim_kt_send(t, CYWSIM_CHAN_DATA, data, sizeof(data), 14);
+	t->chip->f.fw_hang = false;
+	mod_delayed_work(t->chip->wq, &t->chip->fw_work, 0);
+	flush_delayed_work(&t->chip->fw_work);
+
+	st = cywsim_kt_read32(t, CYWSIM_F0, CYWSIM_F0_STATUS);
+	KUNIT_ASSERT_TRUE(test, st & CYWSIM_ST_F2_PKT_AVAIL);
+	KUNIT_ASSERT_EQ(test, (u32)FIELD_GET(CYWSIM_ST_F2_PKT_LEN, st),
+			(u32)CYWSIM_SDPCM_HDR);
+	/* the firmware queues a 20-byte frame before the host reads */
+	skb = alloc_skb(20, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, skb);
+	skb_put_data(skb, data, 20);
+	mutex_lock(&t->chip->lock);
+	KUNIT_EXPECT_EQ(test, cywsim_to_host(t->chip, CYWSIM_CHAN_CTRL, skb), 0);
+	mutex_unlock(&t->chip->lock);
+
+	cywsim_kt_read(t, CYWSIM_F2, 0, f, CYWSIM_SDPCM_HDR);
+	KUNIT_EXPECT_EQ(test, cywsim_le16(f), CYWSIM_SDPCM_HDR);
+	KUNIT_EXPECT_EQ(test, cywsim_le16(f + 2), (u16)~CYWSIM_SDPCM_HDR);
+	/* and the queued frame is announced whole after it */
+	st = cywsim_kt_read32(t, CYWSIM_F0, CYWSIM_F0_STATUS);
+	KUNIT_EXPECT_EQ(test, (u32)FIELD_GET(CYWSIM_ST_F2_PKT_LEN, st),
+			(u32)CYWSIM_SDPCM_HDR + 20);
+}
+
 static struct kunit_case cywsim_f2_cases[] = {
 	KUNIT_CASE(cywsim_test_rf_term),
+	KUNIT_CASE(cywsim_test_credit_announced),
 	KUNIT_CASE(cywsim_test_f2_underflow),
 	KUNIT_CASE(cywsim_test_host_wake),
 	KUNIT_CASE(cywsim_test_kso),

@@ -471,6 +471,8 @@ struct cywsim_chip {
 	struct sk_buff_head tohost;	/* payloads, channel in skb->cb */
 	u8 cur[CYWSIM_F2_MAX];		/* frame being read by the host */
 	bool cur_valid;
+	/* a credit frame was announced and is the FIFO head (§6.4) */
+	bool credit_head;
 	u16 cur_len;
 	u16 cur_off;
 	u8 rx_seq;			/* next chip to host sequence */

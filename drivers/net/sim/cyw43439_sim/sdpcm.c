@@ -21,6 +21,7 @@ void cywsim_f2_reset(struct cywsim_chip *chip)
 	skb_queue_purge(&chip->tohost);
 	skb_queue_purge(&chip->fromhost);
 	chip->cur_valid = false;
+	chip->credit_head = false;
 	chip->cur_len = 0;
 	chip->cur_off = 0;
 	chip->rx_seq = 0;
@@ -87,10 +88,17 @@ u32 cywsim_f2_avail(struct cywsim_chip *chip)
 		return 0;
 	if (chip->cur_valid)
 		return chip->cur_len - chip->cur_off;
+	if (chip->credit_head)
+		return CYWSIM_SDPCM_HDR;
 	skb = skb_peek(&chip->tohost);
 	if (skb)
 		return cywsim_hdr_off(chip, *cywsim_skb_chan(skb)) + skb->len;
-	return cywsim_credit_due(chip) ? CYWSIM_SDPCM_HDR : 0;
+	/*
+	 * Once announced, the credit frame is the head of the FIFO: a
+	 * response queued before the host reads must not take its place.
+	 */
+	chip->credit_head = cywsim_credit_due(chip);
+	return chip->credit_head ? CYWSIM_SDPCM_HDR : 0;
 }
 
 /**
@@ -108,16 +116,18 @@ bool cywsim_f2_rx_ready(struct cywsim_chip *chip)
 /* Put the head frame, SDPCM header stamped now, into the read buffer */
 static bool cywsim_f2_load(struct cywsim_chip *chip)
 {
-	struct sk_buff *skb = skb_dequeue(&chip->tohost);
+	bool credit = chip->credit_head;
+	struct sk_buff *skb = credit ? NULL : skb_dequeue(&chip->tohost);
 	u8 chan = CYWSIM_CHAN_CTRL, *h = chip->cur;
 	u32 off = CYWSIM_SDPCM_HDR, len;
 
 	if (skb) {
 		chan = *cywsim_skb_chan(skb);
 		off = cywsim_hdr_off(chip, chan);
-	} else if (!cywsim_credit_due(chip)) {
+	} else if (!credit && !cywsim_credit_due(chip)) {
 		return false;
 	}
+	chip->credit_head = false;
 	len = off + (skb ? skb->len : 0);
 	memset(h, 0, off);
 	cywsim_put_le16(h, len);
