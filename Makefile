@@ -76,7 +76,7 @@ kunit: deps
 	@scripts/check.sh kunit
 
 e2e: deps
-	@scripts/check.sh e2e $(T)
+	@scripts/check.sh e2e "$(T)"
 
 check:
 	@scripts/check.sh all

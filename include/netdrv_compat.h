@@ -16,6 +16,13 @@
 #include <linux/kernel.h>
 #endif
 
+/* get_unaligned_le32() and friends: linux/unaligned.h from 6.12 on. */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 12, 0)
+#include <linux/unaligned.h>
+#else
+#include <asm/unaligned.h>
+#endif
+
 /* MODULE_IMPORT_NS() takes a string literal from 6.13 on. */
 #if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 13, 0)
 #define NETDRV_IMPORT_KUNIT_NS() MODULE_IMPORT_NS("EXPORTED_FOR_KUNIT_TESTING")

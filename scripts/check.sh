@@ -11,7 +11,8 @@ set -uo pipefail
 . "$(dirname "$0")/lib.sh"
 
 what=${1:-all}
-glob=${2:-*}
+glob="${*:2}"
+glob=${glob:-*}
 run=$RIG_CACHE/runs/$(date +%Y%m%d-%H%M%S)-$$
 mkdir -p "$run"
 rows=$run/results.txt
@@ -132,7 +133,7 @@ do_lint()
 	fi
 
 	lint_dts "$src"
-	lint_bindings
+	lint_bindings "$src"
 }
 
 lint_dts()
@@ -154,18 +155,39 @@ lint_dts()
 	fi
 }
 
+# dt-doc-validate checks a binding's $id against its path below a schema
+# root (-u) and resolves $refs (spi-peripheral-props.yaml...) there, so
+# ours are validated inside a copy of the kernel's bindings tree; each
+# binding's examples are then compiled and validated against the schemas,
+# as the kernel's dt_binding_check does.
 lint_bindings()
 {
-	local n=0 bad= f out
+	local src=$1 n=0 bad= f rel out tree
+	tree=$(mktemp -d)
+	cp -r "$src/Documentation/devicetree/bindings/." "$tree/" &&
+		cp -r "$RIG_TOP/Documentation/devicetree/bindings/." "$tree/" ||
+		{ result FAIL "lint: dt-doc-validate (no bindings tree)"; return; }
+	dt-mk-schema -j "$tree" > "$tree/processed.json" 2>/dev/null
 	while IFS= read -r f; do
 		n=$((n + 1))
-		out=$(dt-doc-validate "$RIG_TOP/$f" 2>&1) || bad+="$f: $out"$'\n'
-		[ -n "$out" ] && bad+="$f: $out"$'\n'
+		rel=${f#Documentation/devicetree/bindings/}
+		out=$(dt-doc-validate -u "$tree" "$tree/$rel" 2>&1)
+		if [ $? -ne 0 ] || [ -n "$out" ]; then
+			bad+="$f: $out"$'\n'
+			continue
+		fi
+		out=$(dt-extract-example "$tree/$rel" > "$tree/ex.dts" &&
+		      cpp -nostdinc -undef -D__DTS__ -x assembler-with-cpp \
+			-I "$src/include" -I "$src/scripts/dtc/include-prefixes" \
+			"$tree/ex.dts" | dtc -@ -q -I dts -O dtb -o "$tree/ex.dtb" - &&
+		      dt-validate -s "$tree/processed.json" "$tree/ex.dtb" 2>&1)
+		[ $? -eq 0 ] && [ -z "$out" ] || bad+="$f: example: $out"$'\n'
 	done < <(cd "$RIG_TOP" && find Documentation/devicetree -name '*.yaml' 2>/dev/null | sort)
+	rm -rf "$tree"
 	if [ $n = 0 ]; then
 		log "lint: no device-tree bindings yet"
 	elif [ -z "$bad" ]; then
-		result PASS "lint: dt-doc-validate ($n bindings)"
+		result PASS "lint: dt-doc-validate + examples ($n bindings)"
 	else
 		result FAIL "lint: dt-doc-validate" "$bad"
 	fi

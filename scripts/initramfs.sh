@@ -43,10 +43,13 @@ copy_bin()
 }
 
 for p in /usr/sbin/ip /usr/sbin/ethtool /usr/sbin/iw /usr/sbin/wpa_supplicant \
-	 /usr/sbin/wpa_cli /usr/bin/iperf3 /usr/bin/bash /usr/bin/kmod; do
+	 /usr/sbin/wpa_cli /usr/bin/iperf3 /usr/bin/bash /usr/bin/kmod \
+	 /usr/bin/stdbuf; do
 	[ -x "$p" ] || p=${p/\/usr/}
 	copy_bin "$p"
 done
+# stdbuf preloads this to line-buffer tools such as `iw event` into a file
+copy_bin /usr/libexec/coreutils/libstdbuf.so
 for t in modprobe insmod rmmod lsmod depmod modinfo; do
 	ln -sf /usr/bin/kmod "$stage/sbin/$t"
 done

@@ -158,3 +158,71 @@ _rig_cleanup()
 	done
 }
 trap _rig_cleanup EXIT
+
+# iw_scan IFACE [iw scan args]: scan and print the results once the scan
+# has finished. Plain `iw dev IFACE scan` starts listening for the end of
+# the scan only after triggering it (iw's own source warns about this), so
+# a scan that ends within milliseconds, as a one-channel scan of the
+# simulator does, leaves it waiting forever. Here the listener comes first.
+iw_scan()
+{
+	local ifc=$1 ev evpid rc=0 end
+	shift
+	ev=$(mktemp)
+	stdbuf -oL iw event > "$ev" 2>&1 &
+	evpid=$!
+	# let iw subscribe before the scan starts (slow to load under TCG)
+	sleep 2
+	if ! iw dev "$ifc" scan trigger "$@"; then
+		kill "$evpid" 2>/dev/null
+		wait "$evpid" 2>/dev/null
+		rm -f "$ev"
+		return 1
+	fi
+	end=$(($(date +%s) + 60))
+	while [ "$(date +%s)" -lt "$end" ]; do
+		grep -qE "^$ifc .*scan (finished|aborted)" "$ev" && break
+		sleep 0.2
+	done
+	kill "$evpid" 2>/dev/null
+	wait "$evpid" 2>/dev/null
+	if grep -qE "^$ifc .*scan aborted" "$ev"; then
+		echo "scan aborted!"
+		rc=1
+	elif ! grep -qE "^$ifc .*scan finished" "$ev"; then
+		echo "scan did not finish in 60 s"
+		rc=1
+	else
+		iw dev "$ifc" scan dump || rc=1
+	fi
+	rm -f "$ev"
+	return $rc
+}
+
+# spi_dev_with_modalias ALIAS: name of the first SPI device with that
+# modalias (e.g. spi:cyw43439, the simulated chip)
+spi_dev_with_modalias()
+{
+	local d
+	for d in /sys/bus/spi/devices/*; do
+		[ "$(cat "$d/modalias" 2>/dev/null)" = "$1" ] &&
+			{ basename "$d"; return 0; }
+	done
+	return 1
+}
+
+# klog_mark WHAT: a line in the kernel log; klog prints the log since the
+# last mark, each line with its level (<3> is an error)
+RIG_KLOG_MARK=
+RIG_KLOG_N=0
+klog_mark()
+{
+	RIG_KLOG_N=$((RIG_KLOG_N + 1))
+	RIG_KLOG_MARK="rig: $(basename "$0" .sh): $RIG_KLOG_N $*"
+	echo "$RIG_KLOG_MARK" > /dev/kmsg
+}
+
+klog()
+{
+	dmesg -r | awk -v m="$RIG_KLOG_MARK" 'index($0, m) { p = 1 } p'
+}

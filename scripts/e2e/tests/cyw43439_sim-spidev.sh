@@ -13,15 +13,9 @@ TOOL=cywsim_spidev
 SPIDEV=
 OUT=
 
-# the spi_device the simulator registered (modalias spi:cyw43439)
 sim_spi_dev()
 {
-	local d
-	for d in /sys/bus/spi/devices/*; do
-		[ "$(cat "$d/modalias" 2>/dev/null)" = spi:cyw43439 ] &&
-			{ basename "$d"; return 0; }
-	done
-	return 1
+	spi_dev_with_modalias spi:cyw43439
 }
 
 bind_spidev()
