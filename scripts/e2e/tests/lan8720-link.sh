@@ -5,20 +5,10 @@
 # modules unload cleanly.
 # rig-timeout: 120
 . /rig/lib.sh
+. /rig/lan8720-lib.sh
 plan 16
 
 NS=lanpeer-link
-
-# lan_iface: the net_device the lan8720 driver registered.
-lan_iface()
-{
-	local d drv
-	for d in /sys/class/net/*; do
-		drv=$(readlink -f "$d/device/driver" 2>/dev/null) || continue
-		[ "${drv##*/}" = lan8720 ] && { echo "${d##*/}"; return 0; }
-	done
-	return 1
-}
 
 check "load lan8720" load lan8720
 check "load lan8720_sim" load lan8720_sim
