@@ -4,8 +4,8 @@
 #
 #   scripts/build.sh modules KDIR NAME [ARCH]
 #       every module of the tree (RIG=1: drivers, simulators, tests), W=1,
-#       in a private copy of the tree ($RIG_CACHE/mod/NAME) so builds for
-#       several kernels never mix objects; log in $RIG_CACHE/mod/NAME.log.
+#       in a private copy of the tree ($RIG_WORK/mod/NAME) so builds for
+#       several kernels never mix objects; log in $RIG_WORK/mod/NAME.log.
 #       Prints the copy's path.
 #   scripts/build.sh guest test|bench
 #       kernel + modules + initramfs; prints "KERNEL INITRD KDIR".
@@ -30,7 +30,7 @@ sync_tree()
 
 build_modules()
 {
-	local kdir=$1 name=$2 arch=${3:-x86_64} dst=$RIG_CACHE/mod/$2 cross=
+	local kdir=$1 name=$2 arch=${3:-x86_64} dst=$RIG_WORK/mod/$2 cross=
 	local karch=$arch
 	case "$arch" in
 	arm64) cross=aarch64-linux-gnu- ;;
@@ -61,17 +61,17 @@ built_kos()
 case "${1:-}" in
 modules)
 	build_modules "${2:?KDIR}" "${3:?NAME}" "${4:-x86_64}" ||
-		{ grep -E 'error|warning' "$RIG_CACHE/mod/$3.log" | head -n 30 >&2
-		  die "module build failed against $2 (log: $RIG_CACHE/mod/$3.log)"; }
+		{ grep -E 'error|warning' "$RIG_WORK/mod/$3.log" | head -n 30 >&2
+		  die "module build failed against $2 (log: $RIG_WORK/mod/$3.log)"; }
 	;;
 guest)
 	flavor=${2:-test}
 	kdir=$("$RIG_TOP/scripts/kernel.sh" "$flavor")
 	ver=$(cat "$kdir/include/config/kernel.release")
 	dst=$(build_modules "$kdir" "$ver-$flavor") ||
-		{ grep -E 'error|warning' "$RIG_CACHE/mod/$ver-$flavor.log" | head -n 30 >&2
-		  die "module build failed (log: $RIG_CACHE/mod/$ver-$flavor.log)"; }
-	out=$RIG_CACHE/guest-$flavor
+		{ grep -E 'error|warning' "$RIG_WORK/mod/$ver-$flavor.log" | head -n 30 >&2
+		  die "module build failed (log: $RIG_WORK/mod/$ver-$flavor.log)"; }
+	out=$RIG_WORK/guest-$flavor
 	mkdir -p "$out/ko"
 	rm -f "$out"/ko/*.ko
 	built_kos "$dst" | xargs -r cp -t "$out/ko"

@@ -118,7 +118,7 @@ do_lint()
 
 	# sparse over every file (C=2), in its own copy so the W=1 objects of
 	# the matrix stay untouched.
-	local dst=$RIG_CACHE/mod/sparse
+	local dst=$RIG_WORK/mod/sparse
 	rm -rf "$dst"
 	mkdir -p "$dst"
 	rsync -a --exclude .git "$RIG_TOP/" "$dst/"
@@ -201,7 +201,7 @@ matrix_one()
 		result FAIL "matrix: $label: build" "$(tail -n 30 "$run/$name.err")"
 		return
 	fi
-	log_file=$RIG_CACHE/mod/$name.log
+	log_file=$RIG_WORK/mod/$name.log
 	# A modules_prepare tree has no vmlinux symbol list, so modpost cannot
 	# resolve kernel symbols there (the primary tree checks them): its
 	# notes about that are the only lines let through.
@@ -209,7 +209,7 @@ matrix_one()
 	[ -e "$kdir/Module.symvers" ] ||
 		nosyms='undefined!|unresolved symbol|Module\.symvers is missing|Symbol info of vmlinux|KBUILD_MODPOST_WARN'
 	warn=$(grep -E 'warning|error|WARNING' "$log_file" | grep -vE "$nosyms")
-	n=$(wc -l < "$RIG_CACHE/mod/$name/modules.order" 2>/dev/null || echo 0)
+	n=$(wc -l < "$RIG_WORK/mod/$name/modules.order" 2>/dev/null || echo 0)
 	if [ -n "$warn" ]; then
 		result FAIL "matrix: $label: W=1 warnings" "$warn"
 	else

@@ -5,6 +5,10 @@
 RIG_TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 RIG_CACHE=${RIG_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/netdrv-rig}
 RIG_JOBS=${RIG_JOBS:-$(nproc)}
+# Per-checkout scratch (module build copies, guest images): kernels and
+# sources are shared through RIG_CACHE, but two checkouts of the tree must
+# never build into the same copy, so the default is keyed by this tree's path.
+RIG_WORK=${RIG_WORK:-$RIG_CACHE/work/$(printf '%s' "$RIG_TOP" | sha256sum | cut -c1-12)}
 
 # Kernel series the rig knows. "primary" is the test kernel.
 RIG_PRIMARY=6.12
