@@ -84,7 +84,7 @@ depmod -b "$stage" "$kver" || die "depmod failed for $kver"
 
 # Test scripts and the guest runner.
 cp "$RIG_TOP/scripts/guest/init" "$stage/init"
-cp "$RIG_TOP/scripts/guest/runner.sh" "$RIG_TOP/scripts/guest/demo.sh" \
+cp "$RIG_TOP/scripts/guest/runner.sh" "$RIG_TOP"/scripts/guest/demo*.sh \
 	"$RIG_TOP/scripts/e2e/lib.sh" "$RIG_TOP/scripts/e2e/lan8720-lib.sh" "$stage/rig/"
 cp "$RIG_TOP"/scripts/e2e/tests/*.sh "$stage/rig/tests/" 2>/dev/null || true
 mkdir -p "$stage/rig/bench"

@@ -1,7 +1,8 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 # The scripted tour `make demo` shows: each command, then what it printed.
-# Later parts (lan8720, cyw43439) join here as their drivers land.
+# Each driver's part lives in its own file, demo-<driver>.sh, sourced after
+# the common part below with say/run/run_sh in scope.
 
 say()
 {
@@ -60,4 +61,10 @@ run iperf3 -c 192.0.2.2 -t 2 -f m
 
 ip link del demo0
 ip netns del peer
+
+for part in /rig/demo-*.sh; do
+	[ -e "$part" ] || continue
+	# shellcheck source=/dev/null
+	. "$part"
+done
 say "End of the demo"
