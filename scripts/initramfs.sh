@@ -85,7 +85,7 @@ depmod -b "$stage" "$kver" || die "depmod failed for $kver"
 # Test scripts and the guest runner.
 cp "$RIG_TOP/scripts/guest/init" "$stage/init"
 cp "$RIG_TOP/scripts/guest/runner.sh" "$RIG_TOP"/scripts/guest/demo*.sh \
-	"$RIG_TOP/scripts/e2e/lib.sh" "$RIG_TOP/scripts/e2e/lan8720-lib.sh" "$stage/rig/"
+	"$RIG_TOP/scripts/e2e/lib.sh" "$RIG_TOP"/scripts/e2e/*-lib.sh "$stage/rig/"
 cp "$RIG_TOP"/scripts/e2e/tests/*.sh "$stage/rig/tests/" 2>/dev/null || true
 mkdir -p "$stage/rig/bench"
 cp "$RIG_TOP"/scripts/bench/*.sh "$stage/rig/bench/" 2>/dev/null || true

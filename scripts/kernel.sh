@@ -42,6 +42,10 @@ ver=$(make -s -C "$src" kernelversion 2>/dev/null)
 out=$RIG_CACHE/build/linux-$ver-$kind-$arch
 [ "$kind" = prepare ] || out=$RIG_CACHE/build/linux-$ver-$kind
 mkdir -p "$out"
+# Two rig commands (two checkouts, say) may want the same kernel at once:
+# one builds it, the other waits and then finds it built.
+exec 9>"$out.lock"
+flock 9
 
 key=$( { cat "${frags[@]}"; cat "$src/.rig-complete" 2>/dev/null; echo "$src";
 	"${cross}gcc" --version | head -n1; } | sha256sum | cut -d' ' -f1)

@@ -100,6 +100,7 @@ struct cyw43_kt_req {
  * @eb: the ethbus whose bus context runs the fake firmware
  * @old_timeout: ioctl_timeout_ms before the case changed it
  * @timeout_set: the case changed ioctl_timeout_ms
+ * @dead_reports: times the driver's dead_work ran
  * @plan: script for the first @nplan requests; later ones are answered
  * @nplan: entries in @plan
  * @concurrent: hold the first answer until two callers are active
@@ -129,6 +130,7 @@ struct cyw43_kt {
 	struct ethbus *eb;
 	unsigned int old_timeout;
 	bool timeout_set;
+	atomic_t dead_reports;
 
 	const struct cyw43_kt_step *plan;
 	unsigned int nplan;
@@ -327,6 +329,15 @@ static void cyw43_kt_timeout(struct cyw43_kt *t, unsigned int ms)
 }
 
 /* Driver state set up as cyw43_init_state() does for what fwil.c uses. */
+/* Stands in for cyw43_dead_work(): there is no registered netdev here */
+static void cyw43_kt_dead_work(struct work_struct *work)
+{
+	struct cyw43 *cy = container_of(work, struct cyw43, dead_work);
+	struct cyw43_kt *t = dev_get_drvdata(cy->dev);
+
+	atomic_inc(&t->dead_reports);
+}
+
 static int cyw43_kt_init(struct kunit *test)
 {
 	struct cyw43_kt *t;
@@ -344,9 +355,11 @@ static int cyw43_kt_init(struct kunit *test)
 	mutex_init(&cy->ioc.lock);
 	spin_lock_init(&cy->ioc.slock);
 	init_completion(&cy->ioc.done);
+	INIT_WORK(&cy->dead_work, cyw43_kt_dead_work);
 
 	t->dev = root_device_register("cyw43_kunit_fwil");
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, t->dev);
+	dev_set_drvdata(t->dev, t);
 	cy->dev = t->dev;
 
 	t->ndev = alloc_etherdev(0);
@@ -368,6 +381,7 @@ static void cyw43_kt_exit(struct kunit *test)
 		return;
 	if (t->second_started)
 		wait_for_completion(&t->second_done);
+	cancel_work_sync(&t->cy->dead_work);
 	if (!IS_ERR_OR_NULL(t->eb))
 		ethbus_destroy(t->eb);
 	/* fwil.c always hands over at least a BCDC header */
@@ -473,10 +487,14 @@ static void cyw43_test_fwil_stale_cmd(struct kunit *test)
 	cyw43_kt_check_stale(test, &plan);
 }
 
-/* A silent firmware is declared dead once; later commands fail at once. */
+/*
+ * A command that gets no answer is sent once more; a firmware silent to
+ * both is declared dead once, and later commands fail at once.
+ */
 static void cyw43_test_fwil_timeout(struct kunit *test)
 {
 	static const struct cyw43_kt_step plan[] = {
+		{ .act = CYW43_KT_SILENT },
 		{ .act = CYW43_KT_SILENT },
 	};
 	struct cyw43_kt *t = test->priv;
@@ -490,10 +508,13 @@ static void cyw43_test_fwil_timeout(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, cyw43_ioctl(t->cy, CYW43_KT_SET_PM, true, &v,
 					  sizeof(v), NULL), -ETIMEDOUT);
 	ms = ktime_ms_delta(ktime_get(), t0);
-	KUNIT_EXPECT_GE(test, ms, CYW43_KT_SHORT_MS - 10);
+	KUNIT_EXPECT_GE(test, ms, 2 * CYW43_KT_SHORT_MS - 10);
 	KUNIT_EXPECT_LT(test, ms, 10 * CYW43_KT_SHORT_MS);
 	KUNIT_EXPECT_TRUE(test, READ_ONCE(t->cy->dead));
-	KUNIT_EXPECT_EQ(test, t->cy->cnt.ioctl_timeouts, 1);
+	KUNIT_EXPECT_EQ(test, t->cy->cnt.ioctl_timeouts, 2);
+	/* the link and the stack are told once */
+	flush_work(&t->cy->dead_work);
+	KUNIT_EXPECT_EQ(test, atomic_read(&t->dead_reports), 1);
 
 	t0 = ktime_get();
 	KUNIT_EXPECT_EQ(test, cyw43_ioctl(t->cy, CYW43_KT_SET_PM, true, &v,
@@ -501,9 +522,37 @@ static void cyw43_test_fwil_timeout(struct kunit *test)
 	KUNIT_EXPECT_LT(test, ktime_ms_delta(ktime_get(), t0),
 			CYW43_KT_SHORT_MS);
 	cyw43_kt_settle(t);
-	KUNIT_EXPECT_EQ(test, t->nreq, 1);
-	KUNIT_EXPECT_EQ(test, t->cy->cnt.ioctls, 1);
+	KUNIT_EXPECT_EQ(test, t->nreq, 2);
+	KUNIT_EXPECT_EQ(test, t->cy->cnt.ioctls, 2);
+	KUNIT_EXPECT_EQ(test, t->cy->cnt.ioctl_timeouts, 2);
+	flush_work(&t->cy->dead_work);
+	KUNIT_EXPECT_EQ(test, atomic_read(&t->dead_reports), 1);
+}
+
+/*
+ * One answer lost on the bus (§10 #5) costs one timeout, not the device:
+ * the command goes again with a new id and its answer is used.
+ */
+static void cyw43_test_fwil_lost_answer(struct kunit *test)
+{
+	static const struct cyw43_kt_step plan[] = {
+		{ .act = CYW43_KT_SILENT },
+	};
+	u8 *buf = cyw43_kt_dup(test, NULL, 16, 0);
+	struct cyw43_kt *t = test->priv;
+
+	cyw43_kt_script(t, plan, ARRAY_SIZE(plan));
+	cyw43_kt_timeout(t, CYW43_KT_SHORT_MS);
+	KUNIT_EXPECT_EQ(test, cyw43_ioctl(t->cy, CYW43_KT_GET_RSSI, false, buf,
+					  16, NULL), 0);
+	KUNIT_EXPECT_TRUE(test, cyw43_kt_answered(buf, 16, CYW43_KT_GET_RSSI));
+	KUNIT_EXPECT_FALSE(test, READ_ONCE(t->cy->dead));
+	cyw43_kt_settle(t);
+	KUNIT_ASSERT_EQ(test, t->nreq, 2);
+	KUNIT_EXPECT_NE(test, cyw43_kt_id(&t->req[0]), cyw43_kt_id(&t->req[1]));
 	KUNIT_EXPECT_EQ(test, t->cy->cnt.ioctl_timeouts, 1);
+	flush_work(&t->cy->dead_work);
+	KUNIT_EXPECT_EQ(test, atomic_read(&t->dead_reports), 0);
 }
 
 /* BUSY is retried with a fresh request id until the firmware accepts. */
@@ -695,6 +744,7 @@ static struct kunit_case cyw43_fwil_test_cases[] = {
 	KUNIT_CASE(cyw43_test_fwil_stale_id),
 	KUNIT_CASE(cyw43_test_fwil_stale_cmd),
 	KUNIT_CASE(cyw43_test_fwil_timeout),
+	KUNIT_CASE(cyw43_test_fwil_lost_answer),
 	KUNIT_CASE(cyw43_test_fwil_busy),
 	KUNIT_CASE(cyw43_test_fwil_long_answer),
 	KUNIT_CASE(cyw43_test_fwil_kill),

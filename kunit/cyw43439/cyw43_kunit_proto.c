@@ -149,7 +149,7 @@ static void cyw43_test_sdpcm_round_trip(struct kunit *test)
  * @max_seq: credit granted (or received, for the accept test)
  * @tx_seq: the host's next sequence number
  * @may_send: expected cyw43_sdpcm_may_send(@max_seq, @tx_seq)
- * @accepted: expected cyw43_sdpcm_credit(@max_seq, @tx_seq)
+ * @accepted: expected cyw43_sdpcm_credit(@max_seq, @max_seq, @tx_seq)
  */
 struct cyw43_credit_case {
 	const char *name;
@@ -166,7 +166,9 @@ static const struct cyw43_credit_case cyw43_credit_cases[] = {
 	{ "window of 0x41 is bogus", 0x46, 5, true, 7 },
 	{ "largest window that may send", 0x7f, 0, true, 2 },
 	{ "bit 7 set: host is past the credit", 0x80, 0, false, 2 },
-	{ "host one past the credit", 4, 5, false, 7 },
+	{ "host one past the credit: no window", 4, 5, false, 4 },
+	{ "host four past the credit: no window", 4, 8, false, 4 },
+	{ "host five past the credit: bogus", 4, 9, false, 11 },
 	{ "credit wraps 255 -> 0", 0, 255, true, 0 },
 	{ "credit wraps past 0", 3, 254, true, 3 },
 	{ "host wraps 255 -> 0", 2, 0, true, 2 },
@@ -188,8 +190,25 @@ static void cyw43_test_credit(struct kunit *test)
 
 	KUNIT_EXPECT_EQ(test, cyw43_sdpcm_may_send(c->max_seq, c->tx_seq),
 			c->may_send);
-	KUNIT_EXPECT_EQ(test, cyw43_sdpcm_credit(c->max_seq, c->tx_seq),
-			c->accepted);
+	KUNIT_EXPECT_EQ(test, cyw43_sdpcm_credit(c->max_seq, c->max_seq,
+						 c->tx_seq), c->accepted);
+}
+
+/*
+ * §10 #5: a bit flipped in max_seq must not cost the host its credit. A
+ * credit behind the one held is ignored; forward moves are taken.
+ */
+static void cyw43_test_credit_backwards(struct kunit *test)
+{
+	/* 35 with bit 5 flipped, seen while the host is at 26 */
+	KUNIT_EXPECT_EQ(test, cyw43_sdpcm_credit(3, 35, 26), 35);
+	KUNIT_EXPECT_EQ(test, cyw43_sdpcm_credit(34, 35, 26), 35);
+	KUNIT_EXPECT_EQ(test, cyw43_sdpcm_credit(36, 35, 26), 36);
+	/* across the wrap */
+	KUNIT_EXPECT_EQ(test, cyw43_sdpcm_credit(250, 4, 0), 4);
+	KUNIT_EXPECT_EQ(test, cyw43_sdpcm_credit(6, 250, 248), 6);
+	/* forward but too far ahead of the host: the two-frame window */
+	KUNIT_EXPECT_EQ(test, cyw43_sdpcm_credit(35 + 64, 35, 26), 28);
 }
 
 /* A SET and a GET request header, byte by byte (§7.1). */
@@ -623,6 +642,7 @@ static struct kunit_case cyw43_proto_test_cases[] = {
 	KUNIT_CASE_PARAM(cyw43_test_sdpcm_round_trip,
 			 cyw43_sdpcm_rt_gen_params),
 	KUNIT_CASE_PARAM(cyw43_test_credit, cyw43_credit_gen_params),
+	KUNIT_CASE(cyw43_test_credit_backwards),
 	KUNIT_CASE(cyw43_test_bcdc_build),
 	KUNIT_CASE_PARAM(cyw43_test_bcdc_parse, cyw43_bcdc_gen_params),
 	KUNIT_CASE(cyw43_test_bcdc_round_trip),

@@ -254,6 +254,74 @@ static void cywsim_test_overclock_shift(struct kunit *test)
 				    rx[6] << 24), 0xff765f56);
 }
 
+/*
+ * cywsim_xfer() with the data phase clocked in runs, as the SPI controller
+ * does for 8-bit words (cywsim_clock_data()).
+ */
+static void cywsim_kt_xfer_runs(struct cywsim_chip *chip, const u8 *tx,
+				size_t tx_len, u8 *rx, size_t len)
+{
+	size_t i = 0;
+	u32 n;
+
+	mutex_lock(&chip->lock);
+	cywsim_cs_fall(chip, CYWSIM_KT_HZ, false);
+	while (i < len) {
+		bool drive = i < tx_len;
+
+		n = cywsim_clock_data(chip, drive ? tx + i : NULL, rx + i,
+				      (drive ? tx_len : len) - i, drive);
+		if (!n) {
+			rx[i] = cywsim_clock(chip, drive ? tx[i] : -1);
+			n = 1;
+		}
+		i += n;
+	}
+	cywsim_cs_rise(chip);
+	mutex_unlock(&chip->lock);
+}
+
+/* Clocking a data phase in one run must be byte-for-byte the same bus */
+static void cywsim_test_runs_match_bytes(struct kunit *test)
+{
+	struct cywsim_kt *t = test->priv;
+	u32 ram = CYWSIM_SOCSRAM_BASE + CYWSIM_WRAP_OFFSET, i, pay;
+	u32 rlen = 4 + 4 + 64 + 4;
+	u8 data[64], mem[68], *tx, *rx1, *rx2;
+
+	for (i = 0; i < sizeof(data); i++)
+		data[i] = i * 7 + 1;
+	tx = kunit_kzalloc(test, 3 * rlen, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, tx);
+	rx1 = tx + rlen;
+	rx2 = rx1 + rlen;
+	KUNIT_ASSERT_EQ(test, cywsim_kt_bringup(t, true), 0);
+	KUNIT_ASSERT_EQ(test, cywsim_kt_alp(t), 0);
+	cywsim_kt_bp_write32(t, ram + CYWSIM_WR_IOCTRL, CYWSIM_IOCTRL_CLK_EN);
+	cywsim_kt_bp_write32(t, ram + CYWSIM_WR_RESETCTRL, 0);
+	cywsim_kt_bp_write32(t, 0, 0);
+
+	/* a write clocked in runs lands in RAM as the byte path reads it */
+	cywsim_put_le32(mem, cywsim_kt_cmd(true, true, CYWSIM_F1, 0x100, 64));
+	memcpy(mem + 4, data, 64);
+	cywsim_kt_to_wire(t->mode, tx, mem, 68);
+	cywsim_kt_xfer_runs(t->chip, tx, 68, rx1, 72);
+	cywsim_kt_read(t, CYWSIM_F1, 0x100, mem, 64);
+	KUNIT_EXPECT_MEMEQ(test, mem, data, 64);
+
+	/* a read gives the same wire bytes, status word and byte counts */
+	cywsim_put_le32(mem, cywsim_kt_cmd(false, true, CYWSIM_F1, 0x100, 64));
+	cywsim_kt_to_wire(t->mode, tx, mem, 4);
+	pay = t->chip->bytes[CYWSIM_F1][CYWSIM_K_PAYLOAD];
+	cywsim_xfer(t->chip, tx, 4, rx1, rlen, CYWSIM_KT_HZ);
+	KUNIT_EXPECT_EQ(test, t->chip->bytes[CYWSIM_F1][CYWSIM_K_PAYLOAD],
+			pay + 64);
+	cywsim_kt_xfer_runs(t->chip, tx, 4, rx2, rlen);
+	KUNIT_EXPECT_EQ(test, t->chip->bytes[CYWSIM_F1][CYWSIM_K_PAYLOAD],
+			pay + 128);
+	KUNIT_EXPECT_MEMEQ(test, rx1, rx2, rlen);
+}
+
 static struct kunit_case cywsim_bus_cases[] = {
 	KUNIT_CASE(cywsim_test_16bit_test_register),
 	KUNIT_CASE(cywsim_test_f0_read_cmd_word),
@@ -266,6 +334,7 @@ static struct kunit_case cywsim_bus_cases[] = {
 	KUNIT_CASE(cywsim_test_clock_csr),
 	KUNIT_CASE(cywsim_test_wrappers),
 	KUNIT_CASE(cywsim_test_overclock_shift),
+	KUNIT_CASE(cywsim_test_runs_match_bytes),
 	{}
 };
 

@@ -6,6 +6,7 @@
 # wlan0 usable; traffic to a host behind the AP; the AP going away.
 # rig-timeout: 900
 . /rig/lib.sh
+. /rig/cyw43439-lib.sh
 plan 34
 
 SIM=/sys/kernel/debug/cyw43439_sim/cywsim0
@@ -13,21 +14,6 @@ OPEN=02:cb:51:00:00:01
 WPA2=02:cb:51:00:00:02
 WPA3=02:cb:51:00:00:03
 CTRL=/tmp/wpa-ctrl
-
-linked_to()
-{
-	iw dev wlan0 link | grep -q "^Connected to $1"
-}
-
-not_linked()
-{
-	iw dev wlan0 link | grep -q '^Not connected'
-}
-
-carrier()
-{
-	[ "$(cat /sys/class/net/wlan0/carrier 2>/dev/null)" = "$1" ]
-}
 
 wpa_state()
 {

@@ -573,6 +573,8 @@ static inline bool cywsim_elapsed(ktime_t since, u64 ns)
 void cywsim_cs_fall(struct cywsim_chip *chip, u32 hz, bool cpha_mismatch);
 void cywsim_cs_rise(struct cywsim_chip *chip);
 u8 cywsim_clock(struct cywsim_chip *chip, int mosi);
+u32 cywsim_clock_data(struct cywsim_chip *chip, const u8 *in, u8 *out, u32 n,
+		      bool driven);
 void cywsim_xfer(struct cywsim_chip *chip, const u8 *tx, size_t tx_len,
 		 u8 *rx, size_t len, u32 hz);
 

@@ -293,6 +293,55 @@ u8 cywsim_clock(struct cywsim_chip *chip, int mosi)
 	x->carry = raw & 1;
 	return out;
 }
+EXPORT_SYMBOL_IF_KUNIT(cywsim_clock);
+
+/**
+ * cywsim_clock_data() - clock a run of data-phase bytes at once
+ * @chip: the chip
+ * @in: bytes the host drives, NULL when it drives nothing or zeroes
+ * @out: where the chip's bytes go, or NULL
+ * @n: bytes available
+ * @driven: the host drives the data line (for 3-wire contention)
+ *
+ * The same as @n calls of cywsim_clock() in the data phase of a plain
+ * transaction (no silent, garbage or shifted state), without the per-byte
+ * dispatch: a frame of 1.5 KB is most of what the bus carries, and the
+ * simulator must not be what limits a benchmark. Stops at the end of the
+ * data phase.
+ *
+ * Return: bytes consumed (0 when the transaction is not in a plain data
+ * phase; the caller then clocks byte by byte).
+ */
+u32 cywsim_clock_data(struct cywsim_chip *chip, const u8 *in, u8 *out, u32 n,
+		      bool driven)
+{
+	struct cywsim_xact *x = &chip->x;
+	u32 k, m, pay;
+
+	lockdep_assert_held(&chip->lock);
+	if (x->phase != CYWSIM_PH_DATA || x->silent || x->garbage || x->shift)
+		return 0;
+	n = min(n, x->dlen - x->pos);
+	for (k = 0; k < n; k++) {
+		m = ((x->pos + k) & ~3) + x->perm[(x->pos + k) & 3];
+		if (x->write)
+			x->buf[m] = in ? in[k] : 0;
+		else if (out)
+			out[k] = x->buf[m];
+	}
+	/* bytes of the run that fall before the payload length */
+	pay = x->pos < x->len ? min(n, x->len - x->pos) : 0;
+	chip->bytes[x->func][CYWSIM_K_PAYLOAD] += pay;
+	chip->bytes[x->func][CYWSIM_K_PAD] += n - pay;
+	if (!x->write && driven && chip->cfg.three_wire)
+		chip->ctr[CYWSIM_C_CONTENTION] += n;
+	x->total += n;
+	x->pos += n;
+	if (x->pos == x->dlen)
+		cywsim_data_done(chip);
+	return n;
+}
+EXPORT_SYMBOL_IF_KUNIT(cywsim_clock_data);
 
 static void cywsim_faults_at_rise(struct cywsim_chip *chip)
 {

@@ -2,6 +2,7 @@
 /* cyw43439: connect, disconnect and link events, firmware supplicant (§9.3-§9.5). */
 
 #include <linux/ieee80211.h>
+#include <linux/rtnetlink.h>
 
 #include "netdrv_compat.h"
 
@@ -471,6 +472,32 @@ void cyw43_conn_down(struct cyw43 *cy)
 		cyw43_conn_lost(cy, WLAN_REASON_DEAUTH_LEAVING, true);
 	mutex_unlock(&cy->conn_lock);
 	cancel_delayed_work_sync(&cy->conn_timeout);
+}
+
+/**
+ * cyw43_dead_work() - the firmware stopped answering: end the connection
+ * @work: &cyw43.dead_work
+ *
+ * Nothing the firmware does can be trusted any more, so the link is
+ * reported lost (locally generated) and the carrier dropped; queued frames
+ * go when the stack sees the carrier off, later ones are dropped by the
+ * service op. Only a new probe (unbind and bind, or a module reload) brings
+ * the chip back.
+ *
+ * Context: process context; takes the RTNL so it never races unregister.
+ */
+void cyw43_dead_work(struct work_struct *work)
+{
+	struct cyw43 *cy = container_of(work, struct cyw43, dead_work);
+
+	rtnl_lock();
+	if (cy->ndev->reg_state == NETREG_REGISTERED) {
+		netdev_err(cy->ndev,
+			   "firmware stopped answering: link down; unbind and bind the device (or reload cyw43439) to restart it\n");
+		ethbus_set_carrier(cy->eb, false);
+		cyw43_conn_down(cy);
+	}
+	rtnl_unlock();
 }
 
 #ifdef CYW43_STATION_WDEV

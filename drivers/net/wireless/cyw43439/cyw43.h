@@ -97,6 +97,7 @@
  * struct cyw43_counters - what the driver counted (debugfs "counters")
  * @bus_xacts: gSPI transactions
  * @bus_bytes: bytes clocked, all kinds
+ * @status_reads: service runs that had to ask for STATUS (nothing to send)
  * @f2_rx_frames: frames read from F2
  * @f2_tx_frames: frames written to F2
  * @ctrl_frames: control channel frames received
@@ -111,12 +112,15 @@
  * @ioctl_timeouts: control requests without an answer in time
  * @ioctl_stale: responses that matched no request
  * @bus_errors: status words with underflow or overflow set
+ * @error_clears: error interrupts written back after a status word showed
  * @credit_stalls: service runs that had frames but no credit
+ * @credit_overrides: control frames sent after a long stall without credit
  * @rx_no_room: service runs that stopped reading for RX backpressure
  */
 struct cyw43_counters {
 	u64 bus_xacts;
 	u64 bus_bytes;
+	u64 status_reads;
 	u64 f2_rx_frames;
 	u64 f2_tx_frames;
 	u64 ctrl_frames;
@@ -131,7 +135,9 @@ struct cyw43_counters {
 	u64 ioctl_timeouts;
 	u64 ioctl_stale;
 	u64 bus_errors;
+	u64 error_clears;
 	u64 credit_stalls;
+	u64 credit_overrides;
 	u64 rx_no_room;
 };
 
@@ -199,11 +205,13 @@ enum cyw43_conn_state {
  * @max_seq: credit: sequence numbers below this may be sent
  * @flow_ctl: flow-control bitmap from the last header
  * @rx_seq: expected firmware sequence number
+ * @credit_stall_since: jiffies a control frame began waiting for credit
  * @rx_seq_known: @rx_seq has been set by a frame
  * @ioc: the control mailbox
  * @dead: the firmware stopped answering; everything fails fast
  * @fw_running: firmware booted; the service op may use F2
  * @fbuf: frame being built or parsed by the bus context
+ * @rx_spare: receive skb left over by a frame that was not data
  * @fw_version: the firmware's "ver" string
  * @clm_version: the CLM's "clmver" string
  * @mac: the firmware's MAC address
@@ -229,6 +237,7 @@ enum cyw43_conn_state {
  * @conn_ssid: SSID asked for
  * @conn_ssid_len: its length
  * @conn_timeout: ends an attempt the firmware never finished
+ * @dead_work: tells cfg80211 and the stack that the firmware is gone
  * @dbg: debugfs directory
  */
 struct cyw43 {
@@ -251,10 +260,12 @@ struct cyw43 {
 	u8 flow_ctl;
 	u8 rx_seq;
 	bool rx_seq_known;
+	unsigned long credit_stall_since;
 	struct cyw43_ioctl ioc;
 	bool dead;
 	bool fw_running;
 	u8 *fbuf;
+	struct sk_buff *rx_spare;
 
 	char fw_version[128];
 	char clm_version[128];
@@ -285,6 +296,7 @@ struct cyw43 {
 	u8 conn_ssid[IEEE80211_MAX_SSID_LEN];
 	u8 conn_ssid_len;
 	struct delayed_work conn_timeout;
+	struct work_struct dead_work;
 
 	struct dentry *dbg;
 };
@@ -295,6 +307,8 @@ void cyw43_bus_power_off(struct cyw43 *cy);
 int cyw43_xfer(struct cyw43 *cy, bool write, u8 fn, u32 addr, void *buf,
 	       u32 len);
 int cyw43_f2_read(struct cyw43 *cy, u8 *buf, u32 len);
+int cyw43_f2_write(struct cyw43 *cy, const u8 *head, u32 head_len,
+		   const void *body, u32 body_len);
 u32 cyw43_read32(struct cyw43 *cy, u8 fn, u32 addr);
 int cyw43_write32(struct cyw43 *cy, u8 fn, u32 addr, u32 val);
 u8 cyw43_read8(struct cyw43 *cy, u8 fn, u32 addr);
@@ -317,6 +331,7 @@ int cyw43_fw_clm(struct cyw43 *cy);
 /* sdpcm.c: the service op of the bus context */
 void cyw43_service(void *ctx);
 void cyw43_sdpcm_reset(struct cyw43 *cy);
+void cyw43_sdpcm_free(struct cyw43 *cy);
 
 /* fwil.c: ioctls and iovars */
 int cyw43_ioctl(struct cyw43 *cy, u32 cmd, bool set, void *buf, size_t len,
@@ -358,6 +373,7 @@ int cyw43_cfg80211_disconnect(struct wiphy *wiphy, struct net_device *ndev,
 			      u16 reason);
 void cyw43_conn_event(struct cyw43 *cy, const struct cyw43_event *ev);
 void cyw43_conn_timeout(struct work_struct *work);
+void cyw43_dead_work(struct work_struct *work);
 void cyw43_conn_down(struct cyw43 *cy);
 struct wiphy *cyw43_wiphy_new(struct device *dev);
 int cyw43_wiphy_setup(struct cyw43 *cy);

@@ -29,7 +29,7 @@ DEFINE_SHOW_ATTRIBUTE(cyw43_clm_version);
 #define CYW43_CNT(_n) { #_n, offsetof(struct cyw43_counters, _n) }
 
 const struct cyw43_counter_name cyw43_counter_names[] = {
-	CYW43_CNT(bus_xacts), CYW43_CNT(bus_bytes),
+	CYW43_CNT(bus_xacts), CYW43_CNT(bus_bytes), CYW43_CNT(status_reads),
 	CYW43_CNT(f2_rx_frames), CYW43_CNT(f2_tx_frames),
 	CYW43_CNT(ctrl_frames), CYW43_CNT(event_frames),
 	CYW43_CNT(data_frames), CYW43_CNT(credit_frames),
@@ -37,6 +37,7 @@ const struct cyw43_counter_name cyw43_counter_names[] = {
 	CYW43_CNT(ioctls), CYW43_CNT(ioctl_errors),
 	CYW43_CNT(ioctl_timeouts), CYW43_CNT(ioctl_stale),
 	CYW43_CNT(bus_errors), CYW43_CNT(credit_stalls),
+	CYW43_CNT(credit_overrides), CYW43_CNT(error_clears),
 	CYW43_CNT(rx_no_room),
 };
 

@@ -151,10 +151,6 @@ static int cyw43_ioctl_once(struct cyw43 *cy, u32 cmd, bool set, void *buf,
 		ioc->waiting = false;
 		spin_unlock_bh(&ioc->slock);
 		cy->cnt.ioctl_timeouts++;
-		dev_err(cy->dev,
-			"firmware did not answer command %u in %u ms; giving up on it\n",
-			cmd, ioctl_timeout_ms);
-		cyw43_ioctl_kill(cy);
 		return -ETIMEDOUT;
 	}
 	status = ioc->status;
@@ -184,9 +180,11 @@ static int cyw43_ioctl_once(struct cyw43 *cy, u32 cmd, bool set, void *buf,
  * @out_len: if not NULL, bytes the answer carried
  *
  * One command is in flight at a time. A command without an answer in
- * ioctl_timeout_ms marks the firmware dead: every later command fails
- * at once with -EIO (the device must be re-probed). A BUSY answer is
- * retried a few times.
+ * ioctl_timeout_ms is sent once more with a new request id: an answer
+ * can be lost on the bus (§10 #5: a corrupted frame is dropped). A second
+ * silence marks the firmware dead: every later command fails at once
+ * with -EIO and cyw43_dead_work() ends the link (the device must be
+ * re-probed). A BUSY answer is retried a few times.
  *
  * Context: process context, not the bus context; sleeps.
  * Return: 0, the errno of the firmware's status, -ETIMEDOUT or -EIO.
@@ -194,6 +192,7 @@ static int cyw43_ioctl_once(struct cyw43 *cy, u32 cmd, bool set, void *buf,
 int cyw43_ioctl(struct cyw43 *cy, u32 cmd, bool set, void *buf, size_t len,
 		size_t *out_len)
 {
+	bool again = true;
 	int ret, i;
 
 	if (len > CYW43_IOCTL_MAX)
@@ -201,9 +200,23 @@ int cyw43_ioctl(struct cyw43 *cy, u32 cmd, bool set, void *buf, size_t len,
 	mutex_lock(&cy->ioc.lock);
 	for (i = 0; ; i++) {
 		ret = cyw43_ioctl_once(cy, cmd, set, buf, len, out_len);
-		if (ret != -EBUSY || i == CYW43_BUSY_RETRIES)
+		if (ret == -ETIMEDOUT && again) {
+			dev_warn(cy->dev,
+				 "no answer to command %u in %u ms; sending it again\n",
+				 cmd, ioctl_timeout_ms);
+			again = false;
+			continue;
+		}
+		if (ret != -EBUSY || i >= CYW43_BUSY_RETRIES)
 			break;
 		msleep(CYW43_BUSY_WAIT_MS);
+	}
+	if (ret == -ETIMEDOUT) {
+		dev_err(cy->dev,
+			"firmware did not answer command %u twice; giving up on it\n",
+			cmd);
+		cyw43_ioctl_kill(cy);
+		schedule_work(&cy->dead_work);
 	}
 	mutex_unlock(&cy->ioc.lock);
 	return ret;

@@ -157,6 +157,7 @@ static void cyw43_init_state(struct cyw43 *cy, struct spi_device *spi)
 	INIT_DELAYED_WORK(&cy->scan_timeout, cyw43_scan_timeout);
 	mutex_init(&cy->conn_lock);
 	INIT_DELAYED_WORK(&cy->conn_timeout, cyw43_conn_timeout);
+	INIT_WORK(&cy->dead_work, cyw43_dead_work);
 }
 
 /* Stop everything that could still call into the firmware or cfg80211 */
@@ -166,6 +167,7 @@ static void cyw43_quiesce(struct cyw43 *cy)
 	ethbus_call(cy->eb, cyw43_powerdown, cy);
 	cancel_delayed_work_sync(&cy->scan_timeout);
 	cancel_delayed_work_sync(&cy->conn_timeout);
+	cancel_work_sync(&cy->dead_work);
 	cancel_work_sync(&cy->ev_work);
 	skb_queue_purge(&cy->evq);
 }
@@ -231,6 +233,7 @@ unregister_wiphy:
 power_off:
 	cyw43_quiesce(cy);
 	ethbus_destroy(cy->eb);
+	cyw43_sdpcm_free(cy);
 free_netdev:
 	free_netdev(cy->ndev);
 free_wiphy:
@@ -247,6 +250,7 @@ static void cyw43_remove(struct spi_device *spi)
 	wiphy_unregister(cy->wiphy);
 	cyw43_quiesce(cy);
 	ethbus_destroy(cy->eb);
+	cyw43_sdpcm_free(cy);
 	free_netdev(cy->ndev);
 	wiphy_free(cy->wiphy);
 }

@@ -35,6 +35,8 @@ static_assert(sizeof(struct cyw43_sdpcm_wire) == CYW43_SDPCM_HDR_LEN);
 /* a credit further ahead than this is bogus (§6.4) */
 #define CYW43_SDPCM_CREDIT_MAX	0x40
 #define CYW43_SDPCM_CREDIT_BOGUS 2
+/* Frames the host itself may have sent past the credit (sdpcm.c) */
+#define CYW43_SDPCM_OVERRUN_MAX	4
 
 /* BCDC ioctl header (§7.1) */
 struct cyw43_bcdc_wire {
@@ -282,16 +284,28 @@ EXPORT_SYMBOL_IF_KUNIT(cyw43_sdpcm_may_send);
 /**
  * cyw43_sdpcm_credit() - the credit to accept from a received header
  * @new_max: max_seq of the received header
+ * @old_max: the credit the host holds now
  * @tx_seq: the host's next TX sequence number
  *
- * A credit more than 0x40 ahead of the host cannot be real; as in the
- * drivers of §6.4, replace it by a window of two frames so the host keeps
- * going without flooding the chip.
+ * A credit never moves backwards: one behind the credit already held is
+ * a corrupted header (§10 #5) and is ignored, as one driver of §6.4 only
+ * accepts forward moves. Believing it would leave the host without
+ * credit that the firmware thinks it granted, and nothing would ever
+ * correct it. A credit more than 0x40 ahead of the host cannot be real
+ * either; as in the other drivers of §6.4, it is replaced by a window of
+ * two frames so the host keeps going without flooding the chip. The one
+ * exception is a host a few frames past the credit: it went there itself
+ * (a control frame sent after a long stall, see sdpcm.c), and the credit
+ * is real: no window.
  *
  * Return: the max_seq to use from now on.
  */
-u8 cyw43_sdpcm_credit(u8 new_max, u8 tx_seq)
+u8 cyw43_sdpcm_credit(u8 new_max, u8 old_max, u8 tx_seq)
 {
+	if ((u8)(new_max - old_max) & BIT(7))
+		return old_max;
+	if ((u8)(tx_seq - new_max) <= CYW43_SDPCM_OVERRUN_MAX)
+		return new_max;
 	if ((u8)(new_max - tx_seq) > CYW43_SDPCM_CREDIT_MAX)
 		return tx_seq + CYW43_SDPCM_CREDIT_BOGUS;
 	return new_max;

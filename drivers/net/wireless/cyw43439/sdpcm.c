@@ -11,6 +11,14 @@
 #define CYW43_SERVICE_BUDGET	64
 /* §6.3: how often to re-read STATUS waiting for F2_RX_READY */
 #define CYW43_TX_READY_TRIES	20
+/*
+ * §6.4: a credit update lost on the bus (a corrupted header, §10 #5) would
+ * leave the host waiting for credit the firmware believes it granted, with
+ * nothing left to correct it. After this long without credit, while F2
+ * can take a frame, one control frame goes anyway: its answer carries the
+ * firmware's credit. The reference's drivers give up on a stall after 1 s.
+ */
+#define CYW43_CREDIT_STALL_MS	1000
 /* Largest Ethernet frame the firmware carries (§6.3: 1514 + VLAN tag) */
 #define CYW43_ETH_MAX		(ETH_FRAME_LEN + 4)
 
@@ -27,28 +35,63 @@ void cyw43_sdpcm_reset(struct cyw43 *cy)
 	cy->max_seq = 1;
 	cy->flow_ctl = 0;
 	cy->rx_seq_known = false;
+	cy->credit_stall_since = 0;
 }
 
-/* Frame a data-channel payload for the stack (§7.3); ethbus does the rest */
-static void cyw43_rx_data(struct cyw43 *cy, const u8 *p, size_t len)
+/**
+ * cyw43_sdpcm_free() - free the receive buffer kept between frames
+ * @cy: the device
+ *
+ * Context: the bus context is stopped.
+ */
+void cyw43_sdpcm_free(struct cyw43 *cy)
 {
-	struct sk_buff *skb;
-	int off;
+	kfree_skb(cy->rx_spare);
+	cy->rx_spare = NULL;
+}
+
+/*
+ * Frames are read straight into an skb big enough for any F2 frame. A
+ * data frame keeps it (the stack gets the very memory the bus wrote); a
+ * control, event or bad frame leaves it for the next read. Without memory
+ * the frame is still read, into fbuf, so the chip's FIFO moves on.
+ */
+static struct sk_buff *cyw43_rx_skb(struct cyw43 *cy)
+{
+	struct sk_buff *skb = cy->rx_spare;
+
+	cy->rx_spare = NULL;
+	if (!skb)
+		skb = netdev_alloc_skb_ip_align(cy->ndev, CYW43_F2_MAX);
+	return skb;
+}
+
+/*
+ * A data-channel frame of @len bytes at @off in @skb (§7.3): validated,
+ * then handed to ethbus (which does eth_type_trans and NAPI) without a copy.
+ */
+static void cyw43_rx_data(struct cyw43 *cy, struct sk_buff *skb, u32 off,
+			  u32 len)
+{
+	int boff;
 	u8 prio;
 
-	off = cyw43_bdc_parse(p, len, &prio);
-	if (off < 0 || len - off < ETH_HLEN || len - off > CYW43_ETH_MAX) {
-		cy->cnt.bdc_bad++;
-		return;
-	}
-	if (!READ_ONCE(cy->data_on))
-		return;
-	skb = netdev_alloc_skb_ip_align(cy->ndev, len - off);
 	if (!skb) {
 		ethbus_fault(cy->eb, -ENOMEM, "rx skb");
 		return;
 	}
-	skb_put_data(skb, p + off, len - off);
+	boff = cyw43_bdc_parse(skb->data + off, len, &prio);
+	if (boff < 0 || len - boff < ETH_HLEN || len - boff > CYW43_ETH_MAX) {
+		cy->cnt.bdc_bad++;
+		cy->rx_spare = skb;
+		return;
+	}
+	if (!READ_ONCE(cy->data_on)) {
+		cy->rx_spare = skb;
+		return;
+	}
+	skb_put(skb, off + len);
+	skb_pull(skb, off + boff);
 	skb->priority = prio;
 	ethbus_rx(cy->eb, skb);
 }
@@ -60,12 +103,31 @@ static void cyw43_rx_term(struct cyw43 *cy)
 	cyw43_write8(cy, CYW43_F1, CYW43_F1_FRAME_CTRL, CYW43_FC_RF_TERM);
 }
 
+/*
+ * §3.2: error interrupts (data unavailable, FIFO underflow or overflow)
+ * stay set, and show in every status word, until written back. Clear them
+ * as soon as a status word shows one: a stale underflow would otherwise
+ * make every later frame look bad. What follows is judged on its own: a
+ * frame read after a spurious error is validated like any other.
+ */
+static void cyw43_clear_errors(struct cyw43 *cy)
+{
+	const u32 errs = CYW43_ST_DATA_UNAVAIL | CYW43_ST_UNDERFLOW |
+			 CYW43_ST_OVERFLOW;
+
+	if (cy->status == U32_MAX || !(cy->status & errs))
+		return;
+	cy->cnt.error_clears++;
+	cyw43_write16(cy, CYW43_F0, CYW43_F0_INT, CYW43_INT_ERRORS);
+}
+
 /* Read and dispatch one frame if the last status word announced one */
 static bool cyw43_rx_one(struct cyw43 *cy)
 {
 	struct cyw43_sdpcm_hdr h;
 	u32 st = cy->status, len;
-	const u8 *p;
+	struct sk_buff *skb;
+	u8 *buf;
 
 	if (st == U32_MAX || !(st & CYW43_ST_F2_PKT_AVAIL))
 		return false;
@@ -78,21 +140,21 @@ static bool cyw43_rx_one(struct cyw43 *cy)
 		cyw43_rx_term(cy);
 		return true;
 	}
-	if (len == 0)
-		len = CYW43_F2_MAX;
-	if (cyw43_f2_read(cy, cy->fbuf, len))
+	skb = cyw43_rx_skb(cy);
+	buf = skb ? skb->data : cy->fbuf;
+	cy->rx_spare = skb;
+	if (cyw43_f2_read(cy, buf, len))
 		return false;
 	cy->cnt.f2_rx_frames++;
-	if (cyw43_sdpcm_parse(cy->fbuf, len, &h)) {
+	if (cyw43_sdpcm_parse(buf, len, &h)) {
 		cy->cnt.sdpcm_bad++;
 		return true;
 	}
 	/* §6.4: every frame carries the credit, whatever its channel */
-	cy->max_seq = cyw43_sdpcm_credit(h.max_seq, cy->tx_seq);
+	cy->max_seq = cyw43_sdpcm_credit(h.max_seq, cy->max_seq, cy->tx_seq);
 	cy->flow_ctl = h.flow_ctl;
 	cy->rx_seq = h.seq + 1;
 	cy->rx_seq_known = true;
-	p = cy->fbuf + h.data_off;
 	len = h.len - h.data_off;
 	switch (h.chan) {
 	case CYW43_SDPCM_CHAN_CTRL:
@@ -101,15 +163,16 @@ static bool cyw43_rx_one(struct cyw43 *cy)
 			break;
 		}
 		cy->cnt.ctrl_frames++;
-		cyw43_ioctl_response(cy, p, len);
+		cyw43_ioctl_response(cy, buf + h.data_off, len);
 		break;
 	case CYW43_SDPCM_CHAN_EVENT:
 		cy->cnt.event_frames++;
-		cyw43_event_rx(cy, p, len);
+		cyw43_event_rx(cy, buf + h.data_off, len);
 		break;
 	default:
 		cy->cnt.data_frames++;
-		cyw43_rx_data(cy, p, len);
+		cy->rx_spare = NULL;
+		cyw43_rx_data(cy, skb, h.data_off, len);
 		break;
 	}
 	return true;
@@ -131,15 +194,20 @@ static bool cyw43_tx_ready(struct cyw43 *cy)
 	return false;
 }
 
-static int cyw43_tx_frame(struct cyw43 *cy, u8 chan, size_t len)
+/*
+ * Send the frame whose headers (and, for control, payload) are in fbuf
+ * (@hlen bytes) followed by @body_len bytes at @body.
+ */
+static int cyw43_tx_frame(struct cyw43 *cy, u8 chan, size_t hlen,
+			  const void *body, size_t body_len)
 {
 	u8 off = CYW43_SDPCM_HDR_LEN;
 	int ret;
 
 	if (chan == CYW43_SDPCM_CHAN_DATA)
 		off += CYW43_SDPCM_DATA_PAD;
-	cyw43_sdpcm_build(cy->fbuf, len, cy->tx_seq, chan, off);
-	ret = cyw43_xfer(cy, true, CYW43_F2, 0, cy->fbuf, len);
+	cyw43_sdpcm_build(cy->fbuf, hlen + body_len, cy->tx_seq, chan, off);
+	ret = cyw43_f2_write(cy, cy->fbuf, hlen, body, body_len);
 	if (ret)
 		return ret;
 	/* §6.3: the number is spent when the frame is on the bus */
@@ -150,7 +218,30 @@ static int cyw43_tx_frame(struct cyw43 *cy, u8 chan, size_t len)
 
 static bool cyw43_may_send(struct cyw43 *cy)
 {
-	return cyw43_sdpcm_may_send(cy->max_seq, cy->tx_seq);
+	bool ok = cyw43_sdpcm_may_send(cy->max_seq, cy->tx_seq);
+
+	if (ok)
+		cy->credit_stall_since = 0;
+	return ok;
+}
+
+/* A control frame waits for credit; see CYW43_CREDIT_STALL_MS */
+static bool cyw43_ctrl_may_send(struct cyw43 *cy)
+{
+	unsigned long now = jiffies;
+
+	if (cyw43_may_send(cy))
+		return true;
+	if (!cy->credit_stall_since) {
+		cy->credit_stall_since = now ?: 1;
+		return false;
+	}
+	if (time_before(now, cy->credit_stall_since +
+			     msecs_to_jiffies(CYW43_CREDIT_STALL_MS)))
+		return false;
+	cy->credit_stall_since = now ?: 1;
+	cy->cnt.credit_overrides++;
+	return true;
 }
 
 static bool cyw43_tx_ctrl(struct cyw43 *cy)
@@ -159,7 +250,7 @@ static bool cyw43_tx_ctrl(struct cyw43 *cy)
 
 	if (!READ_ONCE(cy->ioc.pending))
 		return false;
-	if (!cyw43_may_send(cy)) {
+	if (!cyw43_ctrl_may_send(cy)) {
 		cy->cnt.credit_stalls++;
 		return false;
 	}
@@ -168,7 +259,7 @@ static bool cyw43_tx_ctrl(struct cyw43 *cy)
 	if (!cyw43_ioctl_take(cy, cy->fbuf + CYW43_SDPCM_HDR_LEN, &len))
 		return false;
 	if (cyw43_tx_frame(cy, CYW43_SDPCM_CHAN_CTRL,
-			   CYW43_SDPCM_HDR_LEN + len))
+			   CYW43_SDPCM_HDR_LEN + len, NULL, 0))
 		ethbus_fault(cy->eb, -EIO, "control frame write");
 	return true;
 }
@@ -190,14 +281,16 @@ static bool cyw43_tx_data(struct cyw43 *cy)
 		ethbus_tx_requeue(cy->eb, skb);
 		return false;
 	}
-	if (skb->len > CYW43_ETH_MAX || skb->len < ETH_HLEN) {
+	if (skb->len > CYW43_ETH_MAX || skb->len < ETH_HLEN ||
+	    skb_linearize(skb)) {
 		ethbus_tx_done(cy->eb, skb, ETHBUS_TX_ERROR);
 		return true;
 	}
+	/* headers from fbuf, the frame straight from the skb: no copy */
 	memset(cy->fbuf + CYW43_SDPCM_HDR_LEN, 0, CYW43_SDPCM_DATA_PAD);
 	cyw43_bdc_build(cy->fbuf + hdr - CYW43_BDC_HDR_LEN, skb->priority);
-	skb_copy_bits(skb, 0, cy->fbuf + hdr, skb->len);
-	if (cyw43_tx_frame(cy, CYW43_SDPCM_CHAN_DATA, hdr + skb->len)) {
+	if (cyw43_tx_frame(cy, CYW43_SDPCM_CHAN_DATA, hdr, skb->data,
+			   skb->len)) {
 		ethbus_tx_done(cy->eb, skb, ETHBUS_TX_ERROR);
 		return true;
 	}
@@ -205,29 +298,56 @@ static bool cyw43_tx_data(struct cyw43 *cy)
 	return true;
 }
 
+/* A dead firmware takes no frames: drop what is queued, counted */
+static void cyw43_tx_drop_all(struct cyw43 *cy)
+{
+	struct sk_buff *skb;
+
+	while ((skb = ethbus_tx_dequeue(cy->eb)))
+		ethbus_tx_done(cy->eb, skb, ETHBUS_TX_ERROR);
+}
+
 /**
  * cyw43_service() - the ethbus service op: all F2 traffic
  * @ctx: the device
  *
- * Reads STATUS once, then alternates: read the frame the last status word
- * announced (each read's appended status announces the next, §6.5 step
- * 7), send the pending control request, send data frames, while credit
- * (§6.4) and F2 allow. Control goes before data so an ioctl never waits
- * behind a stream.
+ * Every transaction ends with the status word (§3.3), so the host always
+ * knows what the chip last said. A run with something to send sends it
+ * at once: the status word of that frame says whether a frame waits. Only
+ * a run with nothing to send (an interrupt) spends a transaction on
+ * STATUS. F2_RX_READY cannot go stale on the host's side: only the host's
+ * own writes fill the chip's buffers, and each write's status word counts
+ * that write.
+ *
+ * Then it alternates: read the frame the last status word announced (each
+ * read's status announces the next, §6.5 step 7), send the pending control
+ * request, send data frames, while credit (§6.4) and F2 allow. Control
+ * goes before data so an ioctl never waits behind a stream.
  *
  * Context: the bus context; sleeps.
  */
 void cyw43_service(void *ctx)
 {
 	struct cyw43 *cy = ctx;
+	bool busy;
 	int i;
 
-	if (!cy->fw_running || READ_ONCE(cy->dead))
+	if (!cy->fw_running)
 		return;
-	cy->status = cyw43_read32(cy, CYW43_F0, CYW43_F0_STATUS);
+	if (READ_ONCE(cy->dead)) {
+		cyw43_tx_drop_all(cy);
+		return;
+	}
+	busy = cyw43_tx_ctrl(cy);
+	if (!busy && READ_ONCE(cy->data_on))
+		busy = cyw43_tx_data(cy);
+	if (!busy) {
+		cy->status = cyw43_read32(cy, CYW43_F0, CYW43_F0_STATUS);
+		cy->cnt.status_reads++;
+	}
 	for (i = 0; i < CYW43_SERVICE_BUDGET; i++) {
-		bool busy = cyw43_rx_one(cy);
-
+		cyw43_clear_errors(cy);
+		busy = cyw43_rx_one(cy);
 		busy |= cyw43_tx_ctrl(cy);
 		if (READ_ONCE(cy->data_on))
 			busy |= cyw43_tx_data(cy);

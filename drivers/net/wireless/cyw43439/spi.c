@@ -37,6 +37,15 @@ static void cyw43_swap16(u8 *buf, size_t len)
 		swap(buf[i], buf[i + 1]);
 }
 
+/* §3.3: every transaction in 32-bit mode ends with the status word */
+static void cyw43_take_status(struct cyw43 *cy, const u8 *p)
+{
+	cy->status = get_unaligned_le32(p);
+	if (cy->status != U32_MAX &&
+	    (cy->status & (CYW43_ST_UNDERFLOW | CYW43_ST_OVERFLOW)))
+		cy->cnt.bus_errors++;
+}
+
 /**
  * cyw43_xfer() - one gSPI transaction (§2.3)
  * @cy: the device
@@ -96,13 +105,57 @@ int cyw43_xfer(struct cyw43 *cy, bool write, u8 fn, u32 addr, void *buf,
 		cyw43_swap16(cy->rxbuf, rx_len);
 	if (!write)
 		memcpy(buf, cy->rxbuf + pad, len);
-	if (st_len) {
-		cy->status = get_unaligned_le32(cy->rxbuf + rx_len - 4);
-		if (cy->status != U32_MAX &&
-		    (cy->status & (CYW43_ST_UNDERFLOW | CYW43_ST_OVERFLOW)))
-			cy->cnt.bus_errors++;
-	}
+	if (st_len)
+		cyw43_take_status(cy, cy->rxbuf + rx_len - 4);
 unlock:
+	mutex_unlock(&cy->bus_lock);
+	return ret;
+}
+
+/*
+ * One F2 transaction straight from or to the caller's memory: the command,
+ * the frame in up to two parts, zero padding to a word, the status word,
+ * all in one spi_message with chip select held. No bounce copy of the
+ * frame; F2 only runs in 32-bit mode (after bring-up), so no byte swap.
+ */
+static int cyw43_f2_io(struct cyw43 *cy, const void *tx, void *rx,
+		       u32 head_len, const void *body, u32 body_len)
+{
+	u32 len = head_len + body_len, padded = ALIGN(len, 4);
+	struct spi_transfer t[5] = {};
+	struct spi_message m;
+	int n = 0, ret;
+
+	if (WARN_ON_ONCE(!len || len > CYW43_F2_MAX || !cy->word32))
+		return -EINVAL;
+	mutex_lock(&cy->bus_lock);
+	put_unaligned_le32(cyw43_cmd(!!tx, true, CYW43_F2, 0, len), cy->txbuf);
+	t[n].tx_buf = cy->txbuf;
+	t[n++].len = 4;
+	if (tx) {
+		t[n].tx_buf = tx;
+		t[n++].len = head_len;
+		if (body_len) {
+			t[n].tx_buf = body;
+			t[n++].len = body_len;
+		}
+		if (padded != len) {
+			memset(cy->txbuf + 4, 0, 4);
+			t[n].tx_buf = cy->txbuf + 4;
+			t[n++].len = padded - len;
+		}
+	} else {
+		t[n].rx_buf = rx;
+		t[n++].len = padded;
+	}
+	t[n].rx_buf = cy->rxbuf;
+	t[n++].len = 4;
+	spi_message_init_with_transfers(&m, t, n);
+	ret = spi_sync(cy->spi, &m);
+	cy->cnt.bus_xacts++;
+	cy->cnt.bus_bytes += 4 + padded + 4;
+	if (!ret)
+		cyw43_take_status(cy, cy->rxbuf);
 	mutex_unlock(&cy->bus_lock);
 	return ret;
 }
@@ -110,7 +163,7 @@ unlock:
 /**
  * cyw43_f2_read() - read one chip to host frame
  * @cy: the device
- * @buf: at least ALIGN(@len, 4) bytes
+ * @buf: at least ALIGN(@len, 4) bytes, DMA-safe
  * @len: frame length announced by the status word
  *
  * Context: process context.
@@ -118,7 +171,24 @@ unlock:
  */
 int cyw43_f2_read(struct cyw43 *cy, u8 *buf, u32 len)
 {
-	return cyw43_xfer(cy, false, CYW43_F2, 0, buf, len);
+	return cyw43_f2_io(cy, NULL, buf, len, NULL, 0);
+}
+
+/**
+ * cyw43_f2_write() - write one host to chip frame in two parts
+ * @cy: the device
+ * @head: the frame's headers (or all of it), DMA-safe
+ * @head_len: bytes at @head
+ * @body: the rest, e.g. an skb's data, DMA-safe; or NULL
+ * @body_len: bytes at @body
+ *
+ * Context: process context.
+ * Return: 0 or a negative errno.
+ */
+int cyw43_f2_write(struct cyw43 *cy, const u8 *head, u32 head_len,
+		   const void *body, u32 body_len)
+{
+	return cyw43_f2_io(cy, head, NULL, head_len, body, body_len);
 }
 
 /**
