@@ -77,6 +77,7 @@ void ethbus_stop(struct ethbus *eb);
 
 void ethbus_kick(struct ethbus *eb);
 void ethbus_irq(struct ethbus *eb);
+u64 ethbus_irq_count(const struct ethbus *eb);
 int ethbus_request_irq(struct ethbus *eb, unsigned int irq,
 		       unsigned long flags);
 int ethbus_call(struct ethbus *eb, int (*fn)(void *arg), void *arg);

@@ -23,6 +23,19 @@
 #include <asm/unaligned.h>
 #endif
 
+/* hrtimer_setup() arrived in 6.13; hrtimer_init() is gone from 7.x. */
+#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 13, 0)
+#include <linux/hrtimer.h>
+static inline void
+hrtimer_setup(struct hrtimer *timer,
+	      enum hrtimer_restart (*function)(struct hrtimer *),
+	      clockid_t clock_id, enum hrtimer_mode mode)
+{
+	hrtimer_init(timer, clock_id, mode);
+	timer->function = function;
+}
+#endif
+
 /* MODULE_IMPORT_NS() takes a string literal from 6.13 on. */
 #if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 13, 0)
 #define NETDRV_IMPORT_KUNIT_NS() MODULE_IMPORT_NS("EXPORTED_FOR_KUNIT_TESTING")

@@ -274,6 +274,23 @@ void ethbus_irq(struct ethbus *eb)
 EXPORT_SYMBOL_GPL(ethbus_irq);
 
 /**
+ * ethbus_irq_count() - interrupts taken so far
+ * @eb: the ethbus
+ *
+ * Lets a service op tell whether an interrupt came in since it last heard
+ * from the device. A device that reports its state with every transfer
+ * need not ask for that state again when none did.
+ *
+ * Context: any.
+ * Return: the number of ethbus_irq() calls, host interrupts included.
+ */
+u64 ethbus_irq_count(const struct ethbus *eb)
+{
+	return atomic64_read(&eb->irqs);
+}
+EXPORT_SYMBOL_GPL(ethbus_irq_count);
+
+/**
  * ethbus_hardirq() - host interrupt: mask it and kick the bus context
  * @irq: the line
  * @data: the ethbus

@@ -8,6 +8,7 @@
 
 #include <kunit/visibility.h>
 
+#include "netdrv_compat.h"
 #include "cywsim.h"
 
 /* The model's defaults: reference values where the reference gives one */
@@ -322,6 +323,8 @@ struct cywsim_chip *cywsim_chip_create(const struct cywsim_cfg *cfg,
 	INIT_DELAYED_WORK(&chip->power_work, cywsim_power_work);
 	INIT_DELAYED_WORK(&chip->level_work, cywsim_level_work);
 	INIT_DELAYED_WORK(&chip->fw_work, cywsim_fw_work);
+	hrtimer_setup(&chip->fw_timer, cywsim_fw_timer, CLOCK_MONOTONIC,
+		      HRTIMER_MODE_REL);
 	INIT_DELAYED_WORK(&chip->scan_work, cywsim_scan_work);
 	INIT_DELAYED_WORK(&chip->join_work, cywsim_join_work);
 	INIT_DELAYED_WORK(&chip->air_work, cywsim_air_work);
@@ -353,6 +356,7 @@ void cywsim_chip_stop(struct cywsim_chip *chip)
 	WRITE_ONCE(chip->dying, true);
 	cancel_delayed_work_sync(&chip->power_work);
 	cancel_delayed_work_sync(&chip->level_work);
+	hrtimer_cancel(&chip->fw_timer);
 	cancel_delayed_work_sync(&chip->fw_work);
 	cancel_delayed_work_sync(&chip->scan_work);
 	cancel_delayed_work_sync(&chip->join_work);

@@ -5,6 +5,7 @@
 #define _CYWSIM_H
 
 #include <linux/bitmap.h>
+#include <linux/hrtimer.h>
 #include <linux/if_ether.h>
 #include <linux/ktime.h>
 #include <linux/list.h>
@@ -392,6 +393,7 @@ struct cywsim_chip {
 	struct delayed_work power_work;
 	struct delayed_work level_work;
 	struct delayed_work fw_work;
+	struct hrtimer fw_timer;	/* fw_latency_us after a host frame */
 	struct delayed_work scan_work;
 	struct delayed_work join_work;
 	struct delayed_work air_work;
@@ -615,6 +617,7 @@ void cywsim_f2_write(struct cywsim_chip *chip, const u8 *buf, u32 len);
 void cywsim_f2_terminate(struct cywsim_chip *chip);
 int cywsim_to_host(struct cywsim_chip *chip, u8 chan, struct sk_buff *skb);
 void cywsim_fw_work(struct work_struct *work);
+enum hrtimer_restart cywsim_fw_timer(struct hrtimer *t);
 
 /* bcdc.c */
 void cywsim_bcdc_rx(struct cywsim_chip *chip, const u8 *buf, u32 len);

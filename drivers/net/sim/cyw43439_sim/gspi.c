@@ -322,12 +322,22 @@ u32 cywsim_clock_data(struct cywsim_chip *chip, const u8 *in, u8 *out, u32 n,
 	if (x->phase != CYWSIM_PH_DATA || x->silent || x->garbage || x->shift)
 		return 0;
 	n = min(n, x->dlen - x->pos);
-	for (k = 0; k < n; k++) {
-		m = ((x->pos + k) & ~3) + x->perm[(x->pos + k) & 3];
-		if (x->write)
-			x->buf[m] = in ? in[k] : 0;
+	if (x->perm == cywsim_perm_mem) {
+		/* memory order (ENDIAN_BIG): the wire is the buffer */
+		if (x->write && in)
+			memcpy(x->buf + x->pos, in, n);
+		else if (x->write)
+			memset(x->buf + x->pos, 0, n);
 		else if (out)
-			out[k] = x->buf[m];
+			memcpy(out, x->buf + x->pos, n);
+	} else {
+		for (k = 0; k < n; k++) {
+			m = ((x->pos + k) & ~3) + x->perm[(x->pos + k) & 3];
+			if (x->write)
+				x->buf[m] = in ? in[k] : 0;
+			else if (out)
+				out[k] = x->buf[m];
+		}
 	}
 	/* bytes of the run that fall before the payload length */
 	pay = x->pos < x->len ? min(n, x->len - x->pos) : 0;

@@ -303,9 +303,27 @@ void cywsim_f2_write(struct cywsim_chip *chip, const u8 *buf, u32 len)
 	chip->bufs_used++;
 	cywsim_count(chip, CYWSIM_C_F2_TO_CHIP);
 	delay_us = READ_ONCE(chip->k.fw_latency_us);
-	if (!chip->dying)
-		queue_delayed_work(chip->wq, &chip->fw_work,
-				   usecs_to_jiffies(delay_us));
+	/* a jiffy-based delay would make 200 us a 4 ms firmware */
+	if (!chip->dying && !hrtimer_active(&chip->fw_timer))
+		hrtimer_start(&chip->fw_timer,
+			      ns_to_ktime((u64)delay_us * NSEC_PER_USEC),
+			      HRTIMER_MODE_REL);
+}
+
+/**
+ * cywsim_fw_timer() - the firmware's latency is over: process host frames
+ * @t: &cywsim_chip.fw_timer
+ *
+ * Return: HRTIMER_NORESTART.
+ */
+enum hrtimer_restart cywsim_fw_timer(struct hrtimer *t)
+{
+	struct cywsim_chip *chip = container_of(t, struct cywsim_chip,
+						fw_timer);
+
+	if (!READ_ONCE(chip->dying))
+		mod_delayed_work(chip->wq, &chip->fw_work, 0);
+	return HRTIMER_NORESTART;
 }
 
 /**

@@ -199,6 +199,8 @@ enum cyw43_conn_state {
  * @rxbuf: DMA-safe read buffer
  * @word32: the bus is in 32-bit mode with the appended status word
  * @status: last status word (§3.3)
+ * @status_irqs: ethbus interrupt count before the transaction @status
+ *	came with began
  * @win: backplane window in SBADDR, or U32_MAX when unknown
  * @cnt: counters, bus context only (read racy from debugfs)
  * @tx_seq: next SDPCM sequence number to send
@@ -252,6 +254,7 @@ struct cyw43 {
 	u8 *rxbuf;
 	bool word32;
 	u32 status;
+	u64 status_irqs;
 	u32 win;
 	struct cyw43_counters cnt;
 

@@ -314,10 +314,12 @@ static void cyw43_tx_drop_all(struct cyw43 *cy)
  * Every transaction ends with the status word (§3.3), so the host always
  * knows what the chip last said. A run with something to send sends it
  * at once: the status word of that frame says whether a frame waits. Only
- * a run with nothing to send (an interrupt) spends a transaction on
- * STATUS. F2_RX_READY cannot go stale on the host's side: only the host's
- * own writes fill the chip's buffers, and each write's status word counts
- * that write.
+ * a run with nothing to send spends a transaction on STATUS, and only if
+ * an interrupt came in since the last status word: an interrupt raised
+ * for a frame the previous run already read wakes a run that needs no
+ * bus at all. F2_RX_READY cannot go stale on the host's side: only the
+ * host's own writes fill the chip's buffers, and each write's status word
+ * counts that write.
  *
  * Then it alternates: read the frame the last status word announced (each
  * read's status announces the next, §6.5 step 7), send the pending control
@@ -341,7 +343,8 @@ void cyw43_service(void *ctx)
 	busy = cyw43_tx_ctrl(cy);
 	if (!busy && READ_ONCE(cy->data_on))
 		busy = cyw43_tx_data(cy);
-	if (!busy) {
+	if (!busy && (cy->status == U32_MAX ||
+		      ethbus_irq_count(cy->eb) != cy->status_irqs)) {
 		cy->status = cyw43_read32(cy, CYW43_F0, CYW43_F0_STATUS);
 		cy->cnt.status_reads++;
 	}

@@ -37,10 +37,21 @@ static void cyw43_swap16(u8 *buf, size_t len)
 		swap(buf[i], buf[i + 1]);
 }
 
-/* §3.3: every transaction in 32-bit mode ends with the status word */
-static void cyw43_take_status(struct cyw43 *cy, const u8 *p)
+/* Interrupts so far (none before the ethbus exists, during probe) */
+static u64 cyw43_irqs(struct cyw43 *cy)
+{
+	return cy->eb ? ethbus_irq_count(cy->eb) : 0;
+}
+
+/*
+ * §3.3: every transaction in 32-bit mode ends with the status word. It is
+ * at least as new as any interrupt counted before the transaction began
+ * (@irqs); cyw43_service() uses that to skip reading STATUS again.
+ */
+static void cyw43_take_status(struct cyw43 *cy, const u8 *p, u64 irqs)
 {
 	cy->status = get_unaligned_le32(p);
+	cy->status_irqs = irqs;
 	if (cy->status != U32_MAX &&
 	    (cy->status & (CYW43_ST_UNDERFLOW | CYW43_ST_OVERFLOW)))
 		cy->cnt.bus_errors++;
@@ -70,6 +81,7 @@ int cyw43_xfer(struct cyw43 *cy, bool write, u8 fn, u32 addr, void *buf,
 	u32 padded = ALIGN(len, 4), pad = 0, st_len, rx_len;
 	struct spi_transfer t[2] = {};
 	struct spi_message m;
+	u64 irqs;
 	int ret;
 
 	if (WARN_ON_ONCE(!len || len > max))
@@ -96,6 +108,7 @@ int cyw43_xfer(struct cyw43 *cy, bool write, u8 fn, u32 addr, void *buf,
 		t[1].len = rx_len;
 		spi_message_add_tail(&t[1], &m);
 	}
+	irqs = cyw43_irqs(cy);
 	ret = spi_sync(cy->spi, &m);
 	cy->cnt.bus_xacts++;
 	cy->cnt.bus_bytes += t[0].len + rx_len;
@@ -106,7 +119,7 @@ int cyw43_xfer(struct cyw43 *cy, bool write, u8 fn, u32 addr, void *buf,
 	if (!write)
 		memcpy(buf, cy->rxbuf + pad, len);
 	if (st_len)
-		cyw43_take_status(cy, cy->rxbuf + rx_len - 4);
+		cyw43_take_status(cy, cy->rxbuf + rx_len - 4, irqs);
 unlock:
 	mutex_unlock(&cy->bus_lock);
 	return ret;
@@ -125,6 +138,7 @@ static int cyw43_f2_io(struct cyw43 *cy, const void *tx, void *rx,
 	struct spi_transfer t[5] = {};
 	struct spi_message m;
 	int n = 0, ret;
+	u64 irqs;
 
 	if (WARN_ON_ONCE(!len || len > CYW43_F2_MAX || !cy->word32))
 		return -EINVAL;
@@ -151,11 +165,12 @@ static int cyw43_f2_io(struct cyw43 *cy, const void *tx, void *rx,
 	t[n].rx_buf = cy->rxbuf;
 	t[n++].len = 4;
 	spi_message_init_with_transfers(&m, t, n);
+	irqs = cyw43_irqs(cy);
 	ret = spi_sync(cy->spi, &m);
 	cy->cnt.bus_xacts++;
 	cy->cnt.bus_bytes += 4 + padded + 4;
 	if (!ret)
-		cyw43_take_status(cy, cy->rxbuf);
+		cyw43_take_status(cy, cy->rxbuf, irqs);
 	mutex_unlock(&cy->bus_lock);
 	return ret;
 }
