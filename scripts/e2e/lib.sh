@@ -4,7 +4,10 @@
 
 RIG_NTEST=0
 RIG_NFAIL=0
-RIG_NS=""
+# Namespaces to delete at exit, in a file: `check DESC netns_peer ...` runs
+# netns_peer in a subshell, where a variable would be lost ($$ is the test's
+# PID in subshells too).
+RIG_NS_FILE=/tmp/rig-netns.$$
 
 # plan N: the number of results this file will print.
 plan()
@@ -95,7 +98,7 @@ netns_peer()
 {
 	local ns=$1 dev=$2 addr=$3
 	ip netns add "$ns" || return 1
-	RIG_NS="$RIG_NS $ns"
+	echo "$ns" >> "$RIG_NS_FILE"
 	ip link set "$dev" netns "$ns" || return 1
 	ip -n "$ns" link set lo up
 	ip -n "$ns" addr add "$addr" dev "$dev" || return 1
@@ -152,10 +155,11 @@ iperf_bps()
 _rig_cleanup()
 {
 	local ns
-	for ns in $RIG_NS; do
+	for ns in $(cat "$RIG_NS_FILE" 2>/dev/null); do
 		ip netns pids "$ns" 2>/dev/null | xargs -r kill 2>/dev/null
 		ip netns del "$ns" 2>/dev/null
 	done
+	rm -f "$RIG_NS_FILE"
 }
 trap _rig_cleanup EXIT
 

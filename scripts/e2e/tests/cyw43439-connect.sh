@@ -58,7 +58,7 @@ cleanup()
 	modprobe -r cyw43439 2>/dev/null
 	modprobe -r cyw43439_sim 2>/dev/null
 }
-trap cleanup EXIT
+trap '_rig_cleanup; cleanup' EXIT
 
 check "load cyw43439_sim" load cyw43439_sim
 check "load cyw43439" load cyw43439

@@ -137,20 +137,20 @@ mbps()
 
 check "load cyw43439_sim and cyw43439" sh -c \
 	"modprobe cyw43439_sim && modprobe cyw43439"
-check "AP side: cywsim0 in netns ap, $AP/24" netns_peer ap cywsim0 $AP/24
+check "AP side: cywsim0 in netns ap-traffic, $AP/24" netns_peer ap-traffic cywsim0 $AP/24
 check "wlan0 joins cywsim-open" wlan_setup
 check "ping the host behind the AP" ping_ok $AP
-check "the AP side pings back" ping_ok ap $ME
+check "the AP side pings back" ping_ok ap-traffic $ME
 
 # --- TCP and UDP ------------------------------------------------------------
-iperf_server ap
+iperf_server ap-traffic
 check "iperf3 TCP station -> AP (3 s)" mbps -t 3
-iperf_server ap
+iperf_server ap-traffic
 check "iperf3 TCP AP -> station (3 s)" mbps -t 3 -R
-iperf_server ap
+iperf_server ap-traffic
 iperf3 -c $AP -u -b 2M -t 3 -J > /tmp/udp-tx.json 2>&1
 check "iperf3 UDP station -> AP, 2 Mb/s: no loss" no_loss /tmp/udp-tx.json
-iperf_server ap
+iperf_server ap-traffic
 iperf3 -c $AP -u -b 2M -t 3 -R -J > /tmp/udp-rx.json 2>&1
 check "iperf3 UDP AP -> station, 2 Mb/s: no loss" no_loss /tmp/udp-rx.json
 check "no frame from the chip dropped as malformed" sh -c \
@@ -161,7 +161,7 @@ check "no frame from the chip dropped as malformed" sh -c \
 # queue stops (nothing may be sent beyond the credit), nothing is lost,
 # and the stream goes on when credit returns.
 beyond0=$(simctr sdpcm_beyond_credit)
-iperf_server ap
+iperf_server ap-traffic
 iperf3 -c $AP -u -b 1M -t 6 -J > /tmp/udp-credit.json 2>&1 &
 BG=$!
 sleep 2
@@ -187,7 +187,7 @@ check "credit back: the stream finished with no loss" \
 check "ping after the starvation" ping_ok $AP
 
 # --- every chip fault while traffic flows -------------------------------------
-iperf_server ap
+iperf_server ap-traffic
 iperf3 -c $AP -u -b 1M -t 600 > /dev/null 2>&1 &
 BG=$!
 for f in bit_shift:3 bit_flip:5 spurious_data_unavail:5 bus_error:5 \
@@ -215,7 +215,7 @@ check "AP back: ping" ping_ok $AP
 
 # --- connect/disconnect cycles under traffic -------------------------------------
 # $BG (UDP to the AP) keeps running; the AP side sends too.
-in_ns ap sh -c "iperf3 -s -p 5202 -D -1 >/dev/null 2>&1"
+in_ns ap-traffic sh -c "iperf3 -s -p 5202 -D -1 >/dev/null 2>&1"
 iw dev wlan0 disconnect
 poll 10 not_linked
 n=0 fail=
@@ -223,7 +223,7 @@ t0=$(date +%s)
 while [ $n -lt $CYCLES ]; do
 	iw dev wlan0 connect cywsim-open || { fail="connect $n refused"; break; }
 	poll 20 linked || { fail="cycle $n: no link"; break; }
-	[ $n = 10 ] && in_ns ap iperf3 -c $ME -p 5202 -u -b 1M -t 600 \
+	[ $n = 10 ] && in_ns ap-traffic iperf3 -c $ME -p 5202 -u -b 1M -t 600 \
 		>/dev/null 2>&1 &
 	iw dev wlan0 disconnect || { fail="disconnect $n refused"; break; }
 	poll 10 not_linked || { fail="cycle $n: still linked"; break; }
@@ -237,7 +237,7 @@ check "after the cycles: ping" ping_ok $AP
 # answers lost to the bit flips above are asked again, never fatal
 check "the firmware was never given up on ($(st ioctl_timeouts) answers lost and asked again)" \
 	sh -c "! dmesg | grep -q 'firmware stopped answering'"
-in_ns ap sh -c "pkill -f 'iperf3 -c $ME' 2>/dev/null; true"
+in_ns ap-traffic sh -c "pkill -f 'iperf3 -c $ME' 2>/dev/null; true"
 
 # --- the firmware hangs under traffic ----------------------------------------------
 klog_mark "fw hang"
@@ -260,10 +260,10 @@ check "after the rebind: wlan0 joins again" wlan_setup
 check "after the rebind: ping" ping_ok $AP
 
 # --- unload under traffic ----------------------------------------------------------
-iperf_server ap
+iperf_server ap-traffic
 iperf3 -c $AP -t 60 > /dev/null 2>&1 &
 BG=$!
-in_ns ap iperf3 -c $ME -p 5202 -u -b 1M -t 60 >/dev/null 2>&1 &
+in_ns ap-traffic iperf3 -c $ME -p 5202 -u -b 1M -t 60 >/dev/null 2>&1 &
 sleep 3
 check "TCP and UDP flowing before the unload" sh -c \
 	"[ \$(cat /sys/class/net/wlan0/statistics/tx_packets) -gt 100 ]"
@@ -278,6 +278,6 @@ BG=
 check "reload cyw43439" modprobe cyw43439
 check "after the reload: wlan0 joins again" wlan_setup
 check "after the reload: ping" ping_ok $AP
-in_ns ap sh -c "pkill iperf3 2>/dev/null; true"
+in_ns ap-traffic sh -c "pkill iperf3 2>/dev/null; true"
 check "unload both modules: nothing left" sh -c \
 	"modprobe -r cyw43439 && modprobe -r cyw43439_sim && ! test -e /sys/class/net/wlan0"
