@@ -9,19 +9,8 @@
 #include <linux/module.h>
 #include <linux/version.h>
 
-/* hrtimer_setup() arrived in 6.13 and hrtimer_init() is gone from newer
- * kernels; the simulator calls the new one.
- */
-#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 13, 0)
-static inline void
-hrtimer_setup(struct hrtimer *timer,
-	      enum hrtimer_restart (*function)(struct hrtimer *),
-	      clockid_t clock_id, enum hrtimer_mode mode)
-{
-	hrtimer_init(timer, clock_id, mode);
-	timer->function = function;
-}
-#endif
+/* hrtimer_setup() before 6.13 */
+#include "netdrv_compat.h"
 
 /* <kunit/visibility.h> arrived in 6.2; symbol namespaces became strings
  * in 6.13.
