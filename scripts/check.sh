@@ -302,7 +302,7 @@ do_selftest()
 	phase "rig self-test (planted faults)"
 	local p
 	vm_phase selftest "${RIG_SELFTEST_TIMEOUT:-600}" mode=selftest timeout=20 \
-		plant=none,kunit,warn,kasan,noplan,leak,stuck || return
+		plant=none,kunit,warn,expected,mixed,kasan,noplan,leak,stuck || return
 	p=$run/vm-selftest/parsed.txt
 	if grep -E '^PASS kunit:rig_plant-none' "$p" >/dev/null &&
 	   grep -E '^PASS e2e:plant-none' "$p" >/dev/null &&
@@ -313,6 +313,23 @@ do_selftest()
 	fi
 	expect_fail "KUnit failure" 'kunit:rig_plant-kunit: .*rig_plant_kunit_case' "$p"
 	expect_fail "WARN_ON" 'e2e:plant-warn: kernel log' "$p"
+	if grep -E '^PASS e2e:plant-expected' "$p" >/dev/null &&
+	   ! grep -E '^FAIL e2e:plant-expected' "$p" >/dev/null; then
+		result PASS "rig-selftest: a warning the test declared passes"
+	else
+		result FAIL "rig-selftest: a warning the test declared passes" "$(cat "$p")"
+	fi
+	expect_fail "undeclared WARN_ON next to a declared warning" \
+		'e2e:plant-mixed: kernel log' "$p"
+	# Both warnings come from the same function: the failure must quote
+	# exactly one of them.
+	if [ "$(awk '/^FAIL e2e:plant-mixed: kernel log/ { p = 1; next }
+		    /^(PASS|FAIL|SKIP) / { p = 0 } p' "$p" |
+		grep -c 'WARNING: ')" = 1 ]; then
+		result PASS "rig-selftest: only the undeclared warning is reported"
+	else
+		result FAIL "rig-selftest: only the undeclared warning is reported" "$(cat "$p")"
+	fi
 	expect_fail "KASAN use-after-free" 'e2e:plant-kasan: kernel log' "$p"
 	expect_fail "TAP output without a plan" 'e2e:plant-noplan: printed no TAP plan' "$p"
 	expect_fail "kmemleak leak" 'kmemleak: [0-9]+ leaked' "$p"

@@ -27,6 +27,16 @@ BAD_LOG = re.compile(
     r"ref_tracker|refcount_t: |ODEBUG: |list_add corruption|"
     r"list_del corruption|kmemleak: .*new suspected|Call Trace:")
 
+# printk's prefix: the time, then (CONFIG_PRINTK_CALLER) the task or CPU
+# that printed the line, so lines of two CPUs can be told apart.
+LOG_PREFIX = re.compile(r"^\[\s*[0-9.]+\](?:\[\s*([TC][0-9]+)\])?\s?")
+# A WARN-style report runs from "cut here" to "end trace".
+REPORT_START = re.compile(r"-+\[ cut here \]-+")
+REPORT_END = re.compile(r"---\[ end trace [0-9a-f]+ \]---")
+# What a test declares with "# rig-allow-log: REGEX" (scripts/guest/runner.sh
+# puts each at the head of the test's kernel log frame).
+ALLOW_TAG = "RIG-ALLOW-LOG "
+
 TAP_LINE = re.compile(r"^(not ok|ok)\b\s*(\d+)?\s*(?:-\s*)?(.*)$")
 TAP_PLAN = re.compile(r"^1\.\.(\d+)")
 
@@ -50,10 +60,50 @@ class Results:
                 out.write(f"    ... {len(detail) - 60} more lines\n")
 
 
-def bad_log_lines(lines):
-    """The offending lines, with a few lines of context after each."""
-    hits = []
+def excused_lines(lines, allow):
+    """Indexes of the lines of the reports a test declared as expected.
+
+    A report is a "cut here" ... "end trace" block of one task or CPU
+    (lines another CPU printed in between are not part of it). It is
+    excused when a regular expression of @allow matches its headline: the
+    lines from "cut here" to the first one that names the report
+    ("WARNING: ... at FILE:LINE FUNCTION", or a WARN() message before it).
+    A block without its end is never excused.
+    """
+    excused = set()
+    if not allow:
+        return excused
+    open_reports = {}
     for i, line in enumerate(lines):
+        m = LOG_PREFIX.match(line)
+        who = m.group(1) if m else None
+        text = line[m.end():] if m else line
+        if REPORT_START.search(text):
+            open_reports[who] = {"lines": [i], "head": [], "named": False}
+            continue
+        rep = open_reports.get(who)
+        if rep is None:
+            continue
+        rep["lines"].append(i)
+        if not rep["named"]:
+            rep["head"].append(text)
+            rep["named"] = bool(BAD_LOG.search(text))
+        if REPORT_END.search(text):
+            del open_reports[who]
+            if any(r.search(h) for r in allow for h in rep["head"]):
+                excused.update(rep["lines"])
+    return excused
+
+
+def bad_log_lines(lines, allow=()):
+    """The offending lines, with a few lines of context after each; the
+    reports matched by @allow (compiled regular expressions) are left out.
+    """
+    hits = []
+    excused = excused_lines(lines, allow)
+    for i, line in enumerate(lines):
+        if i in excused:
+            continue
         if BAD_LOG.search(line):
             hits.extend(lines[i:i + 4])
             if len(hits) > 40:
@@ -187,9 +237,26 @@ def parse_tap(frame, res):
                 frame["lines"][-10:])
 
 
+def split_allow(frame, res):
+    """The log lines of a frame, and the declared reports as regexes."""
+    lines, allow = [], []
+    for line in frame["lines"]:
+        if not line.startswith(ALLOW_TAG):
+            lines.append(line)
+            continue
+        try:
+            allow.append(re.compile(line[len(ALLOW_TAG):]))
+        except re.error as e:
+            res.add("FAIL", f"{frame['name']}: bad rig-allow-log pattern",
+                    [line[len(ALLOW_TAG):], str(e)])
+    return lines, allow
+
+
 def attach_log(frame, res):
-    """A dirty kernel log fails the test it belongs to."""
-    hits = bad_log_lines(frame["lines"])
+    """A dirty kernel log fails the test it belongs to, unless every report
+    in it is one the test declared (rig-allow-log)."""
+    lines, allow = split_allow(frame, res)
+    hits = bad_log_lines(lines, allow)
     if hits:
         res.add("FAIL", f"{frame['name']}: kernel log has a bug report",
                 hits)

@@ -31,12 +31,25 @@ rig_limit()
 	wait $pid
 }
 
-# Everything the kernel logged since the last call, framed for the host.
+# rig_dmesg NAME [ALLOW]: everything the kernel logged since the last call,
+# framed for the host. ALLOW holds the regular expressions, one a line, of
+# the kernel reports the test declared as expected (rig-allow-log); each
+# goes to the host as a RIG-ALLOW-LOG line at the head of the frame.
 rig_dmesg()
 {
+	local re
 	echo "RIG-BEGIN dmesg $1" >&3
+	printf '%s\n' "${2:-}" | while IFS= read -r re; do
+		[ -n "$re" ] && echo "RIG-ALLOW-LOG $re" >&3
+	done
 	dmesg -c >&3 2>&1
 	echo "RIG-END dmesg $1" >&3
+}
+
+# rig_allowed FILE: the "# rig-allow-log: REGEX" headers of a test file.
+rig_allowed()
+{
+	sed -n 's/^# rig-allow-log: *//p' "$1"
 }
 
 rig_run_kunit()
@@ -77,7 +90,7 @@ rig_run_e2e()
 			/bin/bash "$t" </dev/null >&3 2>&1)
 		rc=$?
 		echo "RIG-END e2e $name rc=$rc" >&3
-		rig_dmesg "e2e:$name"
+		rig_dmesg "e2e:$name" "$(rig_allowed "$t")"
 	done
 }
 
@@ -95,8 +108,14 @@ rig_kmemleak()
 	echo "RIG-END kmemleak" >&3
 }
 
+# What the "expected" and "mixed" plants declare with rig-allow-log: the
+# message of rig_plant's expected warning, and nothing else.
+RIG_PLANT_ALLOW='rig_plant: an expected warning'
+
 # Plant faults the way a real test would meet them, so the host can check
-# that each is reported as a failure. "none" is the control: it must pass.
+# that each is reported as a failure. "none" is the control: it must pass;
+# so must "expected", a warning its test declared. "mixed" plants that
+# declared warning and an undeclared one: it must fail.
 rig_selftest()
 {
 	local p leak=0 loaded=0
@@ -105,6 +124,15 @@ rig_selftest()
 		none|kunit)
 			rig_plant_kunit "$p"
 			[ "$p" = none ] && rig_plant_e2e none
+			;;
+		expected|mixed)
+			[ $loaded = 1 ] || modprobe rig_plant
+			loaded=1
+			if [ "$p" = expected ]; then
+				rig_plant_e2e expected expected "$RIG_PLANT_ALLOW"
+			else
+				rig_plant_e2e mixed "expected warn" "$RIG_PLANT_ALLOW"
+			fi
 			;;
 		noplan)
 			echo "RIG-BEGIN e2e plant-noplan" >&3
@@ -135,20 +163,25 @@ rig_plant_kunit()
 	modprobe -r rig_plant
 }
 
-# A passing TAP test that plants a fault: only the rig's log scan (or a
-# timeout) can turn it into a failure. "none" plants nothing.
+# rig_plant_e2e NAME [TRIGGERS [ALLOW]]: a passing TAP test that plants
+# TRIGGERS (default: NAME) and declares ALLOW as rig-allow-log would: only
+# the rig's log scan (or a timeout) can turn it into a failure. "none"
+# plants nothing.
 rig_plant_e2e()
 {
-	local rc
+	local name=$1 triggers=${2:-$1} allow=${3:-} rc
 	dmesg -c >/dev/null
-	echo "RIG-BEGIN e2e plant-$1" >&3
+	echo "RIG-BEGIN e2e plant-$name" >&3
 	(rig_limit "$test_timeout" /bin/bash -c "
 		echo 1..1
-		[ $1 = none ] || echo $1 > /sys/module/rig_plant/parameters/trigger
-		echo 'ok 1 - planted $1'
+		for t in $triggers; do
+			[ \$t = none ] ||
+				echo \$t > /sys/module/rig_plant/parameters/trigger
+		done
+		echo 'ok 1 - planted $name'
 	" </dev/null >&3 2>&1)
 	rc=$?
-	echo "RIG-END e2e plant-$1 rc=$rc" >&3
-	rig_dmesg "e2e:plant-$1"
+	echo "RIG-END e2e plant-$name rc=$rc" >&3
+	rig_dmesg "e2e:plant-$name" "$allow"
 	return 0
 }

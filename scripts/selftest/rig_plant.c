@@ -6,6 +6,8 @@
  * it passes. Once loaded, write a fault's name to
  * /sys/module/rig_plant/parameters/trigger to plant it:
  *   warn   WARN_ON() fires
+ *   expected  a WARN() saying "rig_plant: an expected warning", which a
+ *          test may declare with rig-allow-log
  *   kasan  a use-after-free read
  *   leak   kmalloc()ed objects whose pointers are lost (kmemleak)
  *   stuck  the writer blocks forever (the test times out, the guest lives)
@@ -105,6 +107,8 @@ static int rig_plant_trigger(const char *val, const struct kernel_param *kp)
 
 	if (!strcmp(name, "warn")) {
 		WARN_ON(1);
+	} else if (!strcmp(name, "expected")) {
+		WARN(1, "rig_plant: an expected warning\n");
 	} else if (!strcmp(name, "kasan")) {
 		rig_plant_use_after_free();
 	} else if (!strcmp(name, "leak")) {
@@ -128,7 +132,7 @@ static const struct kernel_param_ops rig_plant_trigger_ops = {
 };
 module_param_cb(trigger, &rig_plant_trigger_ops, NULL, 0200);
 MODULE_PARM_DESC(trigger,
-		 "write a fault to plant: warn kasan leak stuck hang panic");
+		 "write a fault to plant: warn expected kasan leak stuck hang panic");
 
 static int __init rig_plant_init(void)
 {

@@ -3,6 +3,9 @@
 # lan8720: iperf3 TCP in both directions at a rate comparable to a veth
 # pair that, like this NIC, moves frames one by one (no offloads), measured
 # in the same VM; UDP offered at 94 % of the line crosses without loss.
+# The interfaces get pfifo_fast instead of the default fq_codel: CoDel
+# drops packets that wait too long in the qdisc, which a CPU-starved debug
+# VM provokes, and those drops are the qdisc's, not the NIC's.
 # rig-timeout: 240
 . /rig/lib.sh
 . /rig/lan8720-lib.sh
@@ -36,6 +39,18 @@ $(ethtool -S "$IF")"
 	fi
 }
 
+old_qdisc=$(cat /proc/sys/net/core/default_qdisc)
+old_rmem=$(cat /proc/sys/net/core/rmem_default)
+trap '_rig_cleanup; echo "$old_qdisc" > /proc/sys/net/core/default_qdisc
+      echo "$old_rmem" > /proc/sys/net/core/rmem_default' EXIT
+echo pfifo_fast > /proc/sys/net/core/default_qdisc
+# Room for the UDP receiver: iperf3 descheduled for a few ms in this VM
+# overflows the default socket buffer, and that loss (the receiver's
+# RcvbufErrors) is the slow reader's, not the NIC's. The sender's buffer
+# stays as it is, well below what the 1000-packet qdisc holds, so the
+# qdisc never drops either.
+echo 4194304 > /proc/sys/net/core/rmem_default
+
 # Baseline: veth without segmentation offloads, same VM, same moment.
 ip link add lanvt0 type veth peer name lanvt1
 netns_peer lanveth-iperf lanvt1 10.35.0.2/24
@@ -52,12 +67,13 @@ else
 	not_ok "baseline: veth without offloads" "got '$base'"
 	base=0
 fi
-# A quarter of the baseline: each frame here also crosses the simulated
+# An eighth of the baseline: each frame here also crosses the simulated
 # wire, its FCS is computed twice and the bus context adds a hop, all on
-# the same CPU; a per-frame stall would give a few percent. make bench
-# measures the real goodput on the non-debug kernel. LAN8720_MIN_TCP
-# overrides the floor.
-MIN_TCP=${LAN8720_MIN_TCP:-$(( base / 4 < 90000000 ? base / 4 : 90000000 ))}
+# the same CPUs; TCP small queues then wait for each completion, which the
+# wire model delivers on timer ticks. A per-frame stall gives well under
+# this. make bench measures the real goodput on the non-debug kernel.
+# LAN8720_MIN_TCP overrides the floor.
+MIN_TCP=${LAN8720_MIN_TCP:-$(( base / 8 < 90000000 ? base / 8 : 90000000 ))}
 
 if lan_up 10.25.0; then
 	ok "port up, link up"
@@ -91,10 +107,8 @@ frames_in()
 
 # UDP at 90 Mb/s of payload: 1472-byte datagrams are 1538 bytes on the
 # wire with preamble, FCS and gap, so this is 94 % of the line. However
-# much of it the VM manages to send must all cross the NIC: every frame
-# one side sent, the other side received. (iperf3's own loss count also
-# includes datagrams still in flight when it stops; it is shown, not
-# judged.)
+# much of it the VM manages to send must all arrive: iperf3 counts no
+# loss, and every frame one side put on the wire the other side took.
 for dir in "" -R; do
 	if [ -z "$dir" ]; then
 		lbl="eth -> peer" count=frames_out
@@ -102,20 +116,25 @@ for dir in "" -R; do
 		lbl="peer -> eth" count=frames_in
 	fi
 	iperf_server "$NS"
-	read -r s0 a0 < <($count)
+	set -- $($count)
+	s0=$1 a0=$2
 	out=$(iperf3 -J -c 10.25.0.2 -u -b 90M -l 1472 -t 5 $dir 2>&1)
 	sleep 1
-	read -r s1 a1 < <($count)
+	set -- $($count)
+	s1=$1 a1=$2
 	lost=$(echo "$out" |
 	       sed -n 's/.*"lost_packets":[[:space:]]*\([0-9]*\).*/\1/p' |
 	       tail -n 1)
 	sent=$((s1 - s0)) arrived=$((a1 - a0))
-	if [ "$sent" -gt 100 ] && [ "$arrived" = "$sent" ]; then
-		ok "UDP $lbl: all $sent frames received (iperf3: '$lost' lost)"
+	if [ "$sent" -gt 100 ] && [ "$arrived" = "$sent" ] && [ "$lost" = 0 ]
+	then
+		ok "UDP $lbl: $sent frames, none lost"
 	else
-		not_ok "UDP $lbl: every frame sent is received" \
+		not_ok "UDP $lbl: no loss" \
 			"sent $sent, received $arrived, iperf3 lost '$lost'
-$(ethtool -S "$IF"; cat "$SIM/counters")"
+$(echo "$out" | grep -E '"(lost_packets|error)"'
+  grep Udp: /proc/net/snmp; in_ns "$NS" grep Udp: /proc/net/snmp
+  cat /proc/net/softnet_stat; ethtool -S "$IF"; cat "$SIM/counters")"
 	fi
 done
 ip link set "$IF" down
