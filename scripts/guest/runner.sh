@@ -3,6 +3,20 @@
 # framed by RIG-BEGIN/RIG-END on fd 3 with the kernel log it produced, so the
 # host can count results and scan the log per test. Sourced by /init.
 
+# kill_tree PID: SIGKILL to PID and every process below it, children first
+# so none is reparented out of reach (busybox has no pkill -P)
+kill_tree()
+{
+	local c st
+	for st in /proc/[0-9]*/stat; do
+		c=${st#/proc/}
+		c=${c%/stat}
+		[ "$(sed 's/.*) . \([0-9]*\).*/\1/' "$st" 2>/dev/null)" = "$1" ] &&
+			kill_tree "$c"
+	done
+	kill -KILL "$1" 2>/dev/null
+}
+
 # rig_limit SECS CMD...: run CMD, kill it after SECS seconds (exit 137). A
 # task stuck in the kernel ignores even SIGKILL, so after the kill the
 # runner waits two more seconds, then leaves it behind and goes on.
@@ -19,8 +33,7 @@ rig_limit()
 		st=$(sed 's/.*) //' /proc/$pid/stat 2>/dev/null | cut -c1)
 		[ -z "$st" ] || [ "$st" = Z ] && break
 		if [ "$(date +%s)" -ge "$end" ]; then
-			pkill -KILL -P $pid 2>/dev/null
-			kill -KILL $pid 2>/dev/null
+			kill_tree $pid
 			sleep 2
 			st=$(sed 's/.*) //' /proc/$pid/stat 2>/dev/null | cut -c1)
 			[ -z "$st" ] || [ "$st" = Z ] && wait $pid

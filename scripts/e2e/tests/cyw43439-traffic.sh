@@ -21,6 +21,7 @@ BG=
 cleanup()
 {
 	[ -n "$BG" ] && kill $BG 2>/dev/null
+	stop_iperf
 	ip link set wlan0 down 2>/dev/null
 	modprobe -r cyw43439 2>/dev/null
 	modprobe -r cyw43439_sim 2>/dev/null
@@ -75,6 +76,29 @@ connected()
 fw_dead()
 {
 	logged 'firmware stopped answering' && carrier 0
+}
+
+# stop_iperf: no iperf3 left on either side. A server whose client died
+# with the link stays busy with that dead test and turns the next client
+# away, so each phase starts from nothing.
+stop_iperf()
+{
+	killall iperf3 2>/dev/null
+	poll 5 sh -c "! pidof iperf3 >/dev/null"
+}
+
+# station_server: an iperf3 server on port 5202 here, on the station, for
+# the AP side to send to
+station_server()
+{
+	iperf3 -s -p 5202 -D -1 >/dev/null 2>&1
+	poll 5 sh -c "netstat -ltn 2>/dev/null | grep -q :5202"
+}
+
+# wlan_stat NAME: /sys/class/net/wlan0/statistics/NAME
+wlan_stat()
+{
+	cat /sys/class/net/wlan0/statistics/$1
 }
 
 # inflight: bytes handed to the driver and not completed (BQL)
@@ -215,7 +239,8 @@ check "AP back: ping" ping_ok $AP
 
 # --- connect/disconnect cycles under traffic -------------------------------------
 # $BG (UDP to the AP) keeps running; the AP side sends too.
-in_ns ap-traffic sh -c "iperf3 -s -p 5202 -D -1 >/dev/null 2>&1"
+station_server
+rx0=$(wlan_stat rx_packets)
 iw dev wlan0 disconnect
 poll 10 not_linked
 n=0 fail=
@@ -229,7 +254,7 @@ while [ $n -lt $CYCLES ]; do
 	poll 10 not_linked || { fail="cycle $n: still linked"; break; }
 	n=$((n + 1))
 done
-echo "# $n cycles in $(($(date +%s) - t0)) s"
+echo "# $n cycles in $(($(date +%s) - t0)) s, $(($(wlan_stat rx_packets) - rx0)) frames received"
 check "$CYCLES connect/disconnect cycles under traffic" test -z "$fail" -a $n = $CYCLES
 check "after the cycles: iw connect" iw dev wlan0 connect cywsim-open
 wait_for 20 "after the cycles: connected" linked
@@ -237,7 +262,13 @@ check "after the cycles: ping" ping_ok $AP
 # answers lost to the bit flips above are asked again, never fatal
 check "the firmware was never given up on ($(st ioctl_timeouts) answers lost and asked again)" \
 	sh -c "! dmesg | grep -q 'firmware stopped answering'"
-in_ns ap-traffic sh -c "pkill -f 'iperf3 -c $ME' 2>/dev/null; true"
+kill $BG 2>/dev/null
+wait $BG 2>/dev/null
+BG=
+stop_iperf
+iperf_server ap-traffic
+iperf3 -c $AP -u -b 1M -t 600 > /dev/null 2>&1 &
+BG=$!
 
 # --- the firmware hangs under traffic ----------------------------------------------
 klog_mark "fw hang"
@@ -260,13 +291,21 @@ check "after the rebind: wlan0 joins again" wlan_setup
 check "after the rebind: ping" ping_ok $AP
 
 # --- unload under traffic ----------------------------------------------------------
+stop_iperf
 iperf_server ap-traffic
+station_server
+tx0=$(wlan_stat tx_packets)
+rx0=$(wlan_stat rx_packets)
 iperf3 -c $AP -t 60 > /dev/null 2>&1 &
 BG=$!
 in_ns ap-traffic iperf3 -c $ME -p 5202 -u -b 1M -t 60 >/dev/null 2>&1 &
-sleep 3
-check "TCP and UDP flowing before the unload" sh -c \
-	"[ \$(cat /sys/class/net/wlan0/statistics/tx_packets) -gt 100 ]"
+# TCP sends hundreds of frames a second, UDP at 1 Mb/s about 85
+flowing()
+{
+	[ $(($(wlan_stat tx_packets) - tx0)) -gt 100 ] &&
+		[ $(($(wlan_stat rx_packets) - rx0)) -gt 100 ]
+}
+wait_for 10 "TCP and UDP flowing before the unload" flowing
 t0=$(date +%s)
 check "rmmod cyw43439 under traffic" modprobe -r cyw43439
 echo "# unload took $(($(date +%s) - t0)) s"
@@ -278,6 +317,6 @@ BG=
 check "reload cyw43439" modprobe cyw43439
 check "after the reload: wlan0 joins again" wlan_setup
 check "after the reload: ping" ping_ok $AP
-in_ns ap-traffic sh -c "pkill iperf3 2>/dev/null; true"
+stop_iperf
 check "unload both modules: nothing left" sh -c \
 	"modprobe -r cyw43439 && modprobe -r cyw43439_sim && ! test -e /sys/class/net/wlan0"
