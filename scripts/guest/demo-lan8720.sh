@@ -46,10 +46,10 @@ if LAN=$(lan_demo_iface); then
 	say "iperf3 through it (2 s each way)"
 	ip netns exec lanpeer iperf3 -s -D -1 -I /tmp/lan-demo-iperf.pid
 	sleep 1
-	run iperf3 -c 203.0.113.2 -t 2 -f m
+	run_sh 'iperf3 -c 203.0.113.2 -t 2 -f m | grep -E "sender|receiver"'
 	ip netns exec lanpeer iperf3 -s -D -1 -I /tmp/lan-demo-iperf.pid
 	sleep 1
-	run iperf3 -c 203.0.113.2 -t 2 -f m -R
+	run_sh 'iperf3 -c 203.0.113.2 -t 2 -f m -R | grep -E "sender|receiver"'
 
 	say "Counters: the link statistics and an excerpt of ethtool -S"
 	run ip -s link show "$LAN"
