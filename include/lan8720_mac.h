@@ -90,12 +90,32 @@ struct lan8720_mac_counters {
 };
 
 /**
+ * struct lan8720_mac_coalesce - receive interrupt moderation
+ * @rx_usecs: raise the RX @irq of &struct lan8720_mac_host_ops this many
+ *	microseconds after the first frame the driver has not been told
+ *	about arrived, if it still waits then; 0: no time limit.
+ * @rx_max_frames: raise it as soon as this many such frames wait, whatever
+ *	the time; 0: no count limit.
+ *
+ * Not both 0: the irq would never come. {0, 1}, how a backend starts,
+ * raises it for the first frame that arrives while it is armed.
+ * Moderation trades a little latency for far fewer interrupts under load;
+ * frames the driver reads before the limit (its bus context also runs for
+ * other reasons, such as transmitting) raise none.
+ */
+struct lan8720_mac_coalesce {
+	u32 rx_usecs;
+	u32 rx_max_frames;
+};
+
+/**
  * struct lan8720_mac_host_ops - how a backend signals the driver
  * @irq: the MAC "interrupt": a frame is ready for rx(), or there is room
  *	again after xmit() returned -EBUSY. Level-like and coalescing: raise
  *	it when a frame arrives and the driver has not been told since rx()
- *	last returned NULL, and when room appears after an -EBUSY; not once
- *	per frame. Any context (hard IRQ, softirq, timer, process); does not
+ *	last returned NULL (later, if set_coalesce() asks for moderation),
+ *	and when room appears after an -EBUSY; not once per frame. Any
+ *	context (hard IRQ, softirq, timer, process); does not
  *	sleep; may be called from within any op.
  * @tx_done: gives back a frame taken by xmit(), with how it ended. Exactly
  *	once per accepted frame, in the order accepted. Any context; does not
@@ -146,13 +166,18 @@ struct lan8720_mac_host_ops {
  * @get_counters: copy the backend's counters into @counters. Any context
  *	(called under RCU and spinlocks by the statistics paths); does not
  *	sleep. May be called while disabled and concurrently with other ops.
+ * @set_coalesce: optional (NULL: no moderation, every frame raises the RX
+ *	irq). Program receive interrupt moderation, with values up to
+ *	&lan8720_mac_backend.coalesce_usecs_max and .coalesce_frames_max.
+ *	Holds until disable(); the driver sets it after every enable(). May
+ *	sleep. Returns 0, or -EINVAL for values out of range.
  *
- * The driver calls @enable, @disable, @set_link, @xmit and @rx from process
- * context (its ethbus bus context, or ndo_open/ndo_stop under RTNL), and
- * never two of them at the same time, so a backend needs no locking
- * between them; only @get_counters and the @host callbacks run
- * concurrently with them. @set_link, @xmit and @rx are only called between
- * @enable and @disable.
+ * The driver calls @enable, @disable, @set_link, @xmit, @rx and
+ * @set_coalesce from process context (its ethbus bus context, or
+ * ndo_open/ndo_stop under RTNL), and never two of them at the same time,
+ * so a backend needs no locking between them; only @get_counters and the
+ * @host callbacks run concurrently with them. @set_link, @xmit, @rx and
+ * @set_coalesce are only called between @enable and @disable.
  */
 struct lan8720_mac_ops {
 	int (*enable)(void *priv, const struct lan8720_mac_host_ops *host,
@@ -162,11 +187,13 @@ struct lan8720_mac_ops {
 	int (*xmit)(void *priv, struct sk_buff *skb);
 	struct sk_buff *(*rx)(void *priv, enum lan8720_mac_rx_status *status);
 	void (*get_counters)(void *priv, struct lan8720_mac_counters *counters);
+	int (*set_coalesce)(void *priv, const struct lan8720_mac_coalesce *c);
 };
 
 /**
  * struct lan8720_mac_backend - platform data of a "lan8720-mac" device
- * @ops: the backend's data path; all members are mandatory.
+ * @ops: the backend's data path; every member but set_coalesce is
+ *	mandatory.
  * @priv: passed as first argument to every op.
  * @max_frame_len: largest frame the backend can send and receive, from the
  *	destination address to the end of the payload, FCS excluded; at least
@@ -177,6 +204,9 @@ struct lan8720_mac_ops {
  * @check_rx_fcs: true if the backend checks the FCS, strips it and reports
  *	%LAN8720_MAC_RX_FCS_ERROR; false if frames arrive with their FCS and
  *	the driver checks it.
+ * @coalesce_usecs_max: largest &lan8720_mac_coalesce.rx_usecs the backend
+ *	takes (with &lan8720_mac_ops.set_coalesce).
+ * @coalesce_frames_max: largest &lan8720_mac_coalesce.rx_max_frames.
  *
  * @ops and @priv stay valid until the platform device is unregistered;
  * unregistering it unbinds the driver, which disables the backend first.
@@ -187,6 +217,8 @@ struct lan8720_mac_backend {
 	unsigned int max_frame_len;
 	bool gen_tx_fcs;
 	bool check_rx_fcs;
+	u32 coalesce_usecs_max;
+	u32 coalesce_frames_max;
 };
 
 #endif /* _LAN8720_MAC_H */

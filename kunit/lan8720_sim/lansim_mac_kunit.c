@@ -20,6 +20,7 @@ struct lansim_host {
 	unsigned int expect;
 	bool free_done;
 	ktime_t last_done;
+	unsigned int done_at_irq;
 	atomic_t irqs;
 	struct completion all_done;
 	struct completion irq;
@@ -38,6 +39,9 @@ static void lansim_host_irq(void *ctx)
 {
 	struct lansim_host *h = ctx;
 
+	spin_lock_bh(&h->lock);
+	h->done_at_irq = h->ndone;
+	spin_unlock_bh(&h->lock);
 	atomic_inc(&h->irqs);
 	complete(&h->irq);
 }
@@ -378,6 +382,20 @@ static const struct lansim_rx_case lansim_rx_cases[] = {
 	{ "hw_fcs_bad", true, 1000, LAN8720_MAC_RX_FCS_ERROR, 100, false },
 };
 
+/* Wait until @n frames in all have entered the MAC's RX FIFO. */
+static void lansim_wait_rx_frames(struct kunit *test,
+				  struct lansim_fixture *fx, u64 n)
+{
+	int i;
+
+	for (i = 0; i < 200; i++) {
+		if (u64_stats_read(&fx->ls->wire.stats.mac_rx_frames) >= n)
+			return;
+		usleep_range(1000, 2000);
+	}
+	KUNIT_FAIL(test, "%llu frames never reached the MAC", n);
+}
+
 static void lansim_rx_desc(const struct lansim_rx_case *c, char *desc)
 {
 	strscpy(desc, c->name, KUNIT_PARAM_DESC_SIZE);
@@ -471,6 +489,160 @@ static void lansim_test_disable_returns_all(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, fx->host.ndone, n);
 }
 
+/* Still no irq after @ms milliseconds. */
+static void lansim_expect_no_irq(struct kunit *test, struct lansim_fixture *fx,
+				 unsigned int ms)
+{
+	msleep(ms);
+	KUNIT_EXPECT_EQ(test, atomic_read(&fx->host.irqs), 0);
+}
+
+/* The first irq comes, within a second, and only one. */
+static void lansim_expect_first_irq(struct kunit *test,
+				    struct lansim_fixture *fx)
+{
+	KUNIT_EXPECT_NE(test, wait_for_completion_timeout(&fx->host.irq, HZ),
+			0);
+	KUNIT_EXPECT_EQ(test, atomic_read(&fx->host.irqs), 1);
+}
+
+/* Contract (lan8720_mac_coalesce): with a frame limit, the RX irq comes
+ * when that many frames wait, not before.
+ */
+static void lansim_test_coalesce_frames(struct kunit *test)
+{
+	struct lansim_fixture *fx = lansim_fixture_new(test, false, 100, true);
+	struct lan8720_mac_coalesce c = { .rx_max_frames = 4 };
+	unsigned int i;
+
+	KUNIT_ASSERT_EQ(test, lansim_mac_ops.set_coalesce(fx->ls, &c), 0);
+	for (i = 0; i < 3; i++)
+		lansim_partner_send(test, fx, 100);
+	lansim_wait_rx_frames(test, fx, 3);
+	lansim_expect_no_irq(test, fx, 20);
+	lansim_partner_send(test, fx, 100);
+	lansim_expect_first_irq(test, fx);
+}
+
+/* With a time limit, the RX irq comes that long after the first frame
+ * ended on the wire, if nobody read it meanwhile.
+ */
+static void lansim_test_coalesce_usecs(struct kunit *test)
+{
+	struct lansim_fixture *fx = lansim_fixture_new(test, false, 100, true);
+	struct lan8720_mac_coalesce c = { .rx_usecs = 20000 };
+	ktime_t t0;
+
+	KUNIT_ASSERT_EQ(test, lansim_mac_ops.set_coalesce(fx->ls, &c), 0);
+	t0 = ktime_get();
+	lansim_partner_send(test, fx, 100);
+	KUNIT_ASSERT_NE(test, wait_for_completion_timeout(&fx->host.irq, HZ),
+			0);
+	KUNIT_EXPECT_GE(test, ktime_us_delta(ktime_get(), t0), 20000);
+	KUNIT_EXPECT_EQ(test, atomic_read(&fx->host.irqs), 1);
+}
+
+/* Frames the driver reads before the time limit raise no irq; reading
+ * the FIFO empty re-arms it for the next frame.
+ */
+static void lansim_test_coalesce_read_first(struct kunit *test)
+{
+	struct lansim_fixture *fx = lansim_fixture_new(test, false, 100, true);
+	struct lan8720_mac_coalesce c = { .rx_usecs = 20000 };
+	enum lan8720_mac_rx_status st;
+	struct sk_buff *skb;
+	unsigned int n = 0;
+
+	KUNIT_ASSERT_EQ(test, lansim_mac_ops.set_coalesce(fx->ls, &c), 0);
+	lansim_partner_send(test, fx, 100);
+	lansim_partner_send(test, fx, 100);
+	lansim_wait_rx_frames(test, fx, 2);
+	while ((skb = lansim_mac_ops.rx(fx->ls, &st))) {
+		kfree_skb(skb);
+		n++;
+	}
+	KUNIT_EXPECT_EQ(test, n, 2);
+	lansim_expect_no_irq(test, fx, 40);
+	lansim_partner_send(test, fx, 100);
+	lansim_expect_first_irq(test, fx);
+}
+
+struct lansim_coal_case {
+	const char *name;
+	struct lan8720_mac_coalesce c;
+	int ret;
+};
+
+/* The simulated MAC's limits: a 16-bit microsecond timer, an 8-bit
+ * frame counter, and never both off (the irq would never come).
+ */
+static const struct lansim_coal_case lansim_coal_cases[] = {
+	{ "off", { 0, 1 }, 0 },
+	{ "largest", { 65535, 255 }, 0 },
+	{ "usecs_only", { 1000, 0 }, 0 },
+	{ "both_zero", { 0, 0 }, -EINVAL },
+	{ "usecs_too_big", { 65536, 1 }, -EINVAL },
+	{ "frames_too_big", { 1, 256 }, -EINVAL },
+};
+
+static void lansim_coal_desc(const struct lansim_coal_case *c, char *desc)
+{
+	strscpy(desc, c->name, KUNIT_PARAM_DESC_SIZE);
+}
+
+KUNIT_ARRAY_PARAM(lansim_coal, lansim_coal_cases, lansim_coal_desc);
+
+static void lansim_test_coalesce_limits(struct kunit *test)
+{
+	const struct lansim_coal_case *c = test->param_value;
+	struct lansim_fixture *fx = lansim_fixture_new(test, false, 100, true);
+
+	KUNIT_EXPECT_EQ(test, lansim_mac_ops.set_coalesce(fx->ls, &c->c),
+			c->ret);
+}
+
+/* After -EBUSY the room irq waits until half the TX FIFO is free: one
+ * interrupt refills several frames, instead of one per frame that left.
+ */
+static void lansim_test_room_half_fifo(struct kunit *test)
+{
+	struct lansim_fixture *fx = lansim_fixture_new(test, false, 10, true);
+	unsigned int attempt, base = 0, i, sent, n;
+	struct sk_buff *frames[16];
+	int ret = 0;
+
+	KUNIT_ASSERT_EQ(test, lansim_mac_ops.set_link(fx->ls, true, SPEED_10,
+						      DUPLEX_FULL), 0);
+	/* Six 1518-byte frames fill it; each takes 1.2 ms at 10 Mb/s. A VM
+	 * slower than that never fills it: let the frames go and retry.
+	 */
+	fx->ls->wire.tx_fifo_bytes = 6 * 1518;
+	n = ARRAY_SIZE(frames);
+	for (attempt = 0; attempt < 5; attempt++) {
+		for (i = 0; i < n; i++)
+			frames[i] = lansim_frame(test, 1514, true, base + i);
+		for (i = 0; i < n; i++) {
+			ret = lansim_send(fx, frames[i]);
+			if (ret)
+				break;
+		}
+		if (ret)
+			break;
+		base += n;
+		lansim_expect_done(test, fx, base);
+	}
+	KUNIT_ASSERT_EQ(test, ret, -EBUSY);
+	sent = base + i;
+	while (i < n)
+		kfree_skb(frames[i++]);
+	KUNIT_ASSERT_NE(test, wait_for_completion_timeout(&fx->host.irq, HZ),
+			0);
+	/* Half of 9108 bytes free: at most three frames were left in it. */
+	KUNIT_EXPECT_GE(test, fx->host.done_at_irq + 3, sent);
+	lansim_expect_done(test, fx, sent);
+	KUNIT_EXPECT_EQ(test, atomic_read(&fx->host.irqs), 1);
+}
+
 /* A MAC programmed for another speed than the PHY's link garbles what it
  * sends: the partner sees FCS errors (RMII sampled at the wrong rate).
  */
@@ -495,6 +667,11 @@ static struct kunit_case lansim_mac_cases[] = {
 	KUNIT_CASE(lansim_test_rx_overrun),
 	KUNIT_CASE(lansim_test_disable_returns_all),
 	KUNIT_CASE(lansim_test_speed_mismatch),
+	KUNIT_CASE(lansim_test_coalesce_frames),
+	KUNIT_CASE(lansim_test_coalesce_usecs),
+	KUNIT_CASE(lansim_test_coalesce_read_first),
+	KUNIT_CASE_PARAM(lansim_test_coalesce_limits, lansim_coal_gen_params),
+	KUNIT_CASE(lansim_test_room_half_fifo),
 	{}
 };
 

@@ -1,11 +1,12 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# lan8720: "ip link set" address, mtu, promisc and multicast behave as on
-# any NIC, and bad values are refused.
+# lan8720: "ip link set" address, mtu, promisc and multicast, and
+# "ethtool -C" receive interrupt moderation, behave as on any NIC, and bad
+# values are refused.
 # rig-timeout: 120
 . /rig/lib.sh
 . /rig/lan8720-lib.sh
-plan 22
+plan 30
 
 SIM=/sys/kernel/debug/lan8720_sim/sim0
 NS=lanpeer-netdev
@@ -86,5 +87,31 @@ else
 	not_ok "allmulticast: any group is received" "rx_multicast $m2 -> $m3"
 fi
 ip link set "$IF" allmulticast off
+
+# Receive interrupt moderation, programmed into the MAC
+coal()
+{
+	ethtool -c "$IF" | grep -qE "^rx-usecs:[[:space:]]+$1\$" &&
+		ethtool -c "$IF" | grep -qE "^rx-frames:[[:space:]]+$2\$"
+}
+check "ethtool -c: rx-usecs 1000, rx-frames 32 by default" coal 1000 32
+check "ethtool -C rx-usecs 200 rx-frames 8" \
+	ethtool -C "$IF" rx-usecs 200 rx-frames 8
+check "the MAC is programmed with it" \
+	grep -qx "rx_coalesce: 200 us 8 frames" "$SIM/state"
+check_fail "rx-usecs 0 with rx-frames 0 is refused" \
+	ethtool -C "$IF" rx-usecs 0 rx-frames 0
+check_fail "rx-usecs beyond the MAC's timer is refused" \
+	ethtool -C "$IF" rx-usecs 70000
+check_fail "tx-usecs is refused (no TX moderation)" \
+	ethtool -C "$IF" tx-usecs 10
+ip link set "$IF" down
+ip link set "$IF" up
+poll 10 carrier
+check "kept across down and up" \
+	grep -qx "rx_coalesce: 200 us 8 frames" "$SIM/state"
+ethtool -C "$IF" rx-usecs 0 rx-frames 1
+check "traffic with moderation off" ping_ok 10.21.0.2
+
 ip link set "$IF" down
 check "unload" lan_down

@@ -209,7 +209,74 @@ static int lan8720_set_link_ksettings(struct net_device *ndev,
 	return phy_ethtool_set_link_ksettings(ndev, cmd);
 }
 
+/**
+ * lan8720_get_coalesce() - ethtool get_coalesce: receive moderation
+ * @ndev: the port's net_device
+ * @ec: filled with rx-usecs and rx-frames
+ * @kec: unused
+ * @extack: unused
+ *
+ * Return: 0, or -EOPNOTSUPP for a backend without moderation.
+ */
+static int lan8720_get_coalesce(struct net_device *ndev,
+				struct ethtool_coalesce *ec,
+				struct kernel_ethtool_coalesce *kec,
+				struct netlink_ext_ack *extack)
+{
+	struct lan8720_priv *priv = netdev_priv(ndev);
+
+	if (!priv->be.ops->set_coalesce)
+		return -EOPNOTSUPP;
+	ec->rx_coalesce_usecs = priv->coal.rx_usecs;
+	ec->rx_max_coalesced_frames = priv->coal.rx_max_frames;
+	return 0;
+}
+
+/**
+ * lan8720_set_coalesce() - ethtool set_coalesce: receive moderation
+ * @ndev: the port's net_device
+ * @ec: rx-usecs and rx-frames (the core refuses the other parameters)
+ * @kec: unused
+ * @extack: why values are refused
+ *
+ * Kept while the interface is down and programmed when it comes up.
+ *
+ * Return: 0, -EOPNOTSUPP for a backend without moderation, -EINVAL for
+ * values beyond the backend's limits or both 0, or the backend's error.
+ */
+static int lan8720_set_coalesce(struct net_device *ndev,
+				struct ethtool_coalesce *ec,
+				struct kernel_ethtool_coalesce *kec,
+				struct netlink_ext_ack *extack)
+{
+	struct lan8720_priv *priv = netdev_priv(ndev);
+	struct lan8720_mac_coalesce old = priv->coal;
+	int ret;
+
+	if (!priv->be.ops->set_coalesce)
+		return -EOPNOTSUPP;
+	if (ec->rx_coalesce_usecs > priv->be.coalesce_usecs_max ||
+	    ec->rx_max_coalesced_frames > priv->be.coalesce_frames_max) {
+		NL_SET_ERR_MSG(extack, "beyond the MAC backend's limits");
+		return -EINVAL;
+	}
+	if (!ec->rx_coalesce_usecs && !ec->rx_max_coalesced_frames) {
+		NL_SET_ERR_MSG(extack,
+			       "rx-usecs and rx-frames both 0 would never interrupt");
+		return -EINVAL;
+	}
+
+	priv->coal.rx_usecs = ec->rx_coalesce_usecs;
+	priv->coal.rx_max_frames = ec->rx_max_coalesced_frames;
+	ret = ethbus_call(priv->eb, lan8720_mac_set_coalesce, priv);
+	if (ret)
+		priv->coal = old;
+	return ret;
+}
+
 const struct ethtool_ops lan8720_ethtool_ops = {
+	.supported_coalesce_params = ETHTOOL_COALESCE_RX_USECS |
+				     ETHTOOL_COALESCE_RX_MAX_FRAMES,
 	.get_drvinfo = ethbus_get_drvinfo,
 	.get_msglevel = ethbus_get_msglevel,
 	.set_msglevel = ethbus_set_msglevel,
@@ -221,4 +288,6 @@ const struct ethtool_ops lan8720_ethtool_ops = {
 	.get_strings = lan8720_get_strings,
 	.get_ethtool_stats = lan8720_get_ethtool_stats,
 	.get_eth_mac_stats = lan8720_get_eth_mac_stats,
+	.get_coalesce = lan8720_get_coalesce,
+	.set_coalesce = lan8720_set_coalesce,
 };

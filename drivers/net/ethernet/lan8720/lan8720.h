@@ -22,6 +22,13 @@
 #define LAN8720_MAX_FRAME_LEN	(9000 + ETH_HLEN + VLAN_HLEN)
 /* Multicast groups filtered exactly; more and all multicast passes. */
 #define LAN8720_MC_MAX		32
+/* Receive interrupt moderation by default (ethtool -C rx-usecs,
+ * rx-frames), where the backend can: at 100 Mb/s a full frame takes
+ * 123 us, so a millisecond gathers about eight; 32 frames (64-byte ones
+ * arrive every 0.67 us) bounds what waits in the MAC.
+ */
+#define LAN8720_RX_COAL_USECS	1000
+#define LAN8720_RX_COAL_FRAMES	32
 
 /**
  * enum lan8720_rx_verdict - what the driver decides about a received frame
@@ -137,6 +144,8 @@ struct lan8720_tx_stats {
  * @be: the backend, copied from platform data
  * @phydev: the PHY "phy-handle" points to (device reference held)
  * @rx_max: longest frame accepted, FCS excluded (follows the MTU)
+ * @coal: receive interrupt moderation for backends that have it; written
+ *	under RTNL, read by the bus context inside ethbus_call() from RTNL
  * @enabled: backend enabled; bus context only
  * @link_lock: protects @link_req and @link_dirty
  * @link_req: the link phylib last reported
@@ -153,6 +162,7 @@ struct lan8720_priv {
 	struct lan8720_mac_backend be;
 	struct phy_device *phydev;
 	unsigned int rx_max;
+	struct lan8720_mac_coalesce coal;
 
 	bool enabled;
 
@@ -180,6 +190,7 @@ int lan8720_tx_prepare(struct sk_buff *skb, bool add_fcs);
 extern const struct net_device_ops lan8720_netdev_ops;
 extern const struct ethbus_ops lan8720_ethbus_ops;
 void lan8720_filter_set_own(struct lan8720_priv *priv);
+int lan8720_mac_set_coalesce(void *arg);
 
 /**
  * struct lan8720_snapshot - all counters of a port, read at one time

@@ -22,6 +22,10 @@ static int lan8720_check_backend(struct device *dev,
 		return dev_err_probe(dev, -EINVAL,
 				     "MAC backend lacks a mandatory op\n");
 
+	if (ops->set_coalesce && !be->coalesce_frames_max)
+		return dev_err_probe(dev, -EINVAL,
+				     "MAC backend moderates but has no limits\n");
+
 	if (be->max_frame_len &&
 	    (be->max_frame_len < LAN8720_MIN_FRAME_LEN ||
 	     be->max_frame_len > LAN8720_MAX_FRAME_LEN))
@@ -78,6 +82,10 @@ static void lan8720_init_priv(struct lan8720_priv *priv,
 	priv->be = *be;
 	if (!priv->be.max_frame_len)
 		priv->be.max_frame_len = LAN8720_MIN_FRAME_LEN;
+	priv->coal.rx_usecs = min_t(u32, LAN8720_RX_COAL_USECS,
+				    be->coalesce_usecs_max);
+	priv->coal.rx_max_frames = min_t(u32, LAN8720_RX_COAL_FRAMES,
+					 be->coalesce_frames_max);
 	spin_lock_init(&priv->link_lock);
 	spin_lock_init(&priv->filter_lock);
 	u64_stats_init(&priv->rx_stats.syncp);

@@ -207,10 +207,28 @@ const struct ethbus_ops lan8720_ethbus_ops = {
 };
 
 /**
+ * lan8720_mac_set_coalesce() - program the receive interrupt moderation
+ * @arg: the port
+ *
+ * Run through ethbus_call(), or from the bus context. A disabled backend
+ * gets it when it is next enabled.
+ *
+ * Return: 0 or the backend's error.
+ */
+int lan8720_mac_set_coalesce(void *arg)
+{
+	struct lan8720_priv *priv = arg;
+
+	if (!priv->enabled || !priv->be.ops->set_coalesce)
+		return 0;
+	return priv->be.ops->set_coalesce(priv->be.priv, &priv->coal);
+}
+
+/**
  * lan8720_mac_enable() - enable the backend, run through ethbus_call()
  * @arg: the port
  *
- * Return: 0 or the backend's error.
+ * Return: 0 or the backend's error; the backend is left disabled then.
  */
 static int lan8720_mac_enable(void *arg)
 {
@@ -221,7 +239,13 @@ static int lan8720_mac_enable(void *arg)
 	if (ret)
 		return ret;
 	priv->enabled = true;
-	return 0;
+
+	ret = lan8720_mac_set_coalesce(priv);
+	if (ret) {
+		priv->enabled = false;
+		priv->be.ops->disable(priv->be.priv);
+	}
+	return ret;
 }
 
 /**

@@ -223,6 +223,7 @@ static int lansim_state_show(struct seq_file *s, void *unused)
 {
 	struct lansim *ls = s->private;
 	struct lansim_wire *w = &ls->wire;
+	struct lan8720_mac_coalesce coal;
 	struct lansim_phy phy;
 	struct lansim_line line;
 	bool en, up, full;
@@ -240,6 +241,7 @@ static int lansim_state_show(struct seq_file *s, void *unused)
 	full = w->mac_full;
 	txb = w->tx_bytes;
 	rxb = w->rx_bytes;
+	coal = w->coal;
 	spin_unlock_bh(&w->lock);
 
 	seq_printf(s, "phy_state: %s\n", lansim_phy_state_name(phy.state));
@@ -258,6 +260,8 @@ static int lansim_state_show(struct seq_file *s, void *unused)
 	else
 		seq_puts(s, en ? " down\n" : "\n");
 	seq_printf(s, "tx_fifo_used: %u\nrx_fifo_used: %u\n", txb, rxb);
+	seq_printf(s, "rx_coalesce: %u us %u frames\n", coal.rx_usecs,
+		   coal.rx_max_frames);
 	seq_printf(s, "cable: %s\n", netdev_name(ls->cable));
 	if (ls->mac_pdev)
 		seq_printf(s, "mac_device: %s\n", dev_name(&ls->mac_pdev->dev));
@@ -289,6 +293,7 @@ static void lansim_counters_wire(struct seq_file *s, struct lansim_stats *st)
 	lansim_show(s, "mac_rx_truncated", &st->mac_rx_truncated);
 	lansim_show(s, "mac_rx_dropped", &st->mac_rx_dropped);
 	lansim_show(s, "mac_speed_mismatch", &st->mac_speed_mismatch);
+	lansim_show(s, "mac_irqs", &st->mac_irqs);
 	lansim_show(s, "collisions", &st->collisions);
 	lansim_show(s, "loopback_frames", &st->loopback_frames);
 	lansim_show(s, "partner_tx_frames", &st->p_tx_frames);

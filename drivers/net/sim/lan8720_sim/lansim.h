@@ -24,6 +24,13 @@ struct phy_device;
 struct platform_device;
 struct fwnode_handle;
 
+/* Interrupt lines of the irq_sim domain. */
+enum {
+	LANSIM_HWIRQ_NINT,	/* the PHY's nINT */
+	LANSIM_HWIRQ_MAC,	/* the MAC backend's interrupt */
+	LANSIM_NR_HWIRQS,
+};
+
 /* Wire directions. */
 enum lansim_dir {
 	LANSIM_DIR_TX,		/* MAC -> partner */
@@ -38,6 +45,12 @@ enum lansim_dir {
 #define LANSIM_JAM_BYTES	4
 #define LANSIM_MAX_ATTEMPTS	16	/* excess collisions after this */
 #define LANSIM_BACKOFF_LIMIT	10
+
+/* Receive interrupt moderation limits of the simulated MAC: a 16-bit
+ * microsecond timer and an 8-bit frame counter.
+ */
+#define LANSIM_COAL_USECS_MAX	65535
+#define LANSIM_COAL_FRAMES_MAX	255
 
 /**
  * struct lansim_wire_cb - per-frame state kept in skb->cb on the wire
@@ -75,6 +88,7 @@ struct lansim_wire_cb {
  *	or the PHY isolated.
  * @mac_speed_mismatch: frames garbled because the MAC was programmed
  *	for another speed than the PHY's link.
+ * @mac_irqs: MAC interrupts raised (host_ops irq() calls).
  * @collisions: collisions on the shared medium (half duplex).
  * @loopback_frames: MAC frames returned by near-end loopback.
  * @p_tx_frames: partner frames sent.
@@ -100,6 +114,7 @@ struct lansim_stats {
 	u64_stats_t mac_rx_truncated;
 	u64_stats_t mac_rx_dropped;
 	u64_stats_t mac_speed_mismatch;
+	u64_stats_t mac_irqs;
 	u64_stats_t collisions;
 	u64_stats_t loopback_frames;
 	u64_stats_t p_tx_frames;
@@ -152,12 +167,19 @@ struct lansim_faults {
  * @timer_at: expiry of the queued @timer.
  * @line: PHY line state, as last reported by the model.
  * @enabled: MAC data path enabled (between enable() and disable()).
- * @host: driver callbacks, valid while @enabled.
+ * @host: driver callbacks, valid while @enabled; also read without the
+ *	lock by the MAC interrupt handler (set last, cleared first).
  * @host_ctx: argument for @host.
+ * @irq: the MAC's interrupt line (0 in KUnit: @host->irq is called
+ *	directly).
+ * @irq_name: its name in /proc/interrupts.
  * @mac_up: MAC link as programmed by set_link().
  * @mac_speed: MAC speed from set_link() (10/100).
  * @mac_full: MAC duplex from set_link().
- * @rx_irq_armed: raise the MAC irq for the next received frame.
+ * @rx_irq_armed: raise the MAC irq for received frames (until raised).
+ * @coal: receive interrupt moderation, as set_coalesce() programmed it.
+ * @rx_unsignalled: frames received while armed, not yet signalled.
+ * @rx_irq_at: moderation deadline for them (KTIME_MAX: none).
  * @tx_busy: xmit() returned -EBUSY; raise the irq when room appears.
  * @txq: MAC TX FIFO: frames taken by xmit() not yet on the wire.
  * @tx_bytes: bytes in @txq plus the frame on the wire.
@@ -186,10 +208,15 @@ struct lansim_wire {
 	bool enabled;
 	const struct lan8720_mac_host_ops *host;
 	void *host_ctx;
+	unsigned int irq;
+	char irq_name[16];
 	bool mac_up;
 	unsigned int mac_speed;
 	bool mac_full;
 	bool rx_irq_armed;
+	struct lan8720_mac_coalesce coal;
+	unsigned int rx_unsignalled;
+	ktime_t rx_irq_at;
 	bool tx_busy;
 	struct sk_buff_head txq;
 	unsigned int tx_bytes;
@@ -326,6 +353,7 @@ void lansim_wire_set_line(struct lansim_wire *w,
 void lansim_wire_partner_xmit(struct lansim_wire *w, struct sk_buff *skb);
 void lansim_wire_kick(struct lansim_wire *w);
 void lansim_wire_schedule(struct lansim_wire *w);
+void lansim_wire_rx_rearm(struct lansim_wire *w);
 bool lansim_wire_chance(u32 permille);
 
 /* mac.c */
@@ -346,8 +374,8 @@ void lansim_cable_carrier(struct lansim *ls, bool up);
 extern const struct lansim_phy_ops lansim_phy_glue_ops;
 void lansim_phy_glue_init(struct lansim *ls);
 void lansim_phy_glue_stop(struct lansim *ls);
-int lansim_nint_create(struct lansim *ls);
-void lansim_nint_destroy(struct lansim *ls);
+int lansim_irqs_create(struct lansim *ls);
+void lansim_irqs_destroy(struct lansim *ls);
 int lansim_mdio_register(struct lansim *ls);
 void lansim_mdio_unregister(struct lansim *ls);
 void lansim_irq_fire(struct lansim *ls);

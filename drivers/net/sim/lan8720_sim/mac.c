@@ -4,6 +4,7 @@
 #include <linux/err.h>
 #include <linux/ethtool.h>
 #include <linux/etherdevice.h>
+#include <linux/interrupt.h>
 #include <linux/platform_device.h>
 #include <linux/property.h>
 #include <linux/skbuff.h>
@@ -28,11 +29,14 @@ static int lansim_mac_enable(void *priv, const struct lan8720_mac_host_ops *host
 	if (w->enabled) {
 		ret = -EBUSY;
 	} else {
-		w->host = host;
 		w->host_ctx = ctx;
+		/* Last: the interrupt handler reads it without the lock. */
+		smp_store_release(&w->host, host);
 		w->enabled = true;
 		w->mac_up = false;
-		w->rx_irq_armed = true;
+		/* Moderation starts off, as after a reset. */
+		w->coal = (struct lan8720_mac_coalesce){ .rx_max_frames = 1 };
+		lansim_wire_rx_rearm(w);
 		w->tx_busy = false;
 	}
 	spin_unlock_bh(&w->lock);
@@ -75,13 +79,16 @@ static void lansim_mac_disable(void *priv)
 	w->rx_bytes = 0;
 	host = w->host;
 	ctx = w->host_ctx;
-	w->host = NULL;
+	WRITE_ONCE(w->host, NULL);
 	spin_unlock_bh(&w->lock);
 
 	/* A timer run that took frames before we did may still be calling
-	 * @host; wait for it, then let the partner's traffic go on.
+	 * @host, or raising the interrupt; wait for both (an interrupt still
+	 * pending finds @host gone), then let the partner's traffic go on.
 	 */
 	hrtimer_cancel(&w->timer);
+	if (w->irq)
+		synchronize_irq(w->irq);
 	spin_lock_bh(&w->lock);
 	w->timer_armed = false;
 	lansim_wire_kick(w);
@@ -215,7 +222,7 @@ static struct sk_buff *lansim_mac_rx(void *priv,
 	spin_lock_bh(&w->lock);
 	skb = __skb_dequeue(&w->rxq);
 	if (!skb) {
-		w->rx_irq_armed = true;
+		lansim_wire_rx_rearm(w);
 		spin_unlock_bh(&w->lock);
 		return NULL;
 	}
@@ -248,6 +255,37 @@ static void lansim_mac_get_counters(void *priv, struct lan8720_mac_counters *c)
 	} while (u64_stats_fetch_retry(&s->syncp, start));
 }
 
+/**
+ * lansim_mac_set_coalesce() - &lan8720_mac_ops.set_coalesce
+ * @priv: the instance
+ * @c: the moderation; up to LANSIM_COAL_USECS_MAX microseconds and
+ *	LANSIM_COAL_FRAMES_MAX frames, not both 0
+ *
+ * Frames already waiting for their interrupt get it at the next look at
+ * the wire if the new limits say so.
+ *
+ * Return: 0, or -EINVAL for values the MAC cannot take.
+ */
+static int lansim_mac_set_coalesce(void *priv,
+				   const struct lan8720_mac_coalesce *c)
+{
+	struct lansim_wire *w = &((struct lansim *)priv)->wire;
+
+	if (c->rx_usecs > LANSIM_COAL_USECS_MAX ||
+	    c->rx_max_frames > LANSIM_COAL_FRAMES_MAX ||
+	    (!c->rx_usecs && !c->rx_max_frames))
+		return -EINVAL;
+
+	spin_lock_bh(&w->lock);
+	w->coal = *c;
+	if (w->rx_unsignalled) {
+		w->rx_irq_at = ktime_get();
+		lansim_wire_kick(w);
+	}
+	spin_unlock_bh(&w->lock);
+	return 0;
+}
+
 const struct lan8720_mac_ops lansim_mac_ops = {
 	.enable = lansim_mac_enable,
 	.disable = lansim_mac_disable,
@@ -255,18 +293,40 @@ const struct lan8720_mac_ops lansim_mac_ops = {
 	.xmit = lansim_mac_xmit,
 	.rx = lansim_mac_rx,
 	.get_counters = lansim_mac_get_counters,
+	.set_coalesce = lansim_mac_set_coalesce,
 };
 EXPORT_SYMBOL_IF_KUNIT(lansim_mac_ops);
 
 /**
+ * lansim_mac_isr() - the MAC's interrupt handler: tell the driver
+ * @irq: the MAC's line
+ * @data: the wire
+ *
+ * Return: IRQ_HANDLED.
+ */
+static irqreturn_t lansim_mac_isr(int irq, void *data)
+{
+	struct lansim_wire *w = data;
+	const struct lan8720_mac_host_ops *host;
+
+	/* Pairs with lansim_mac_enable(): @host_ctx is set before @host. */
+	host = smp_load_acquire(&w->host);
+	if (host)
+		host->irq(w->host_ctx);
+	return IRQ_HANDLED;
+}
+
+/**
  * lansim_mac_register() - create the device the lan8720 driver binds to
- * @ls: the instance; its PHY device is registered
+ * @ls: the instance; its PHY device is registered, its interrupts mapped
  * @cfg: instance configuration
  *
  * Per include/lan8720_mac.h: a platform device named
  * LAN8720_MAC_DEV_NAME, platform data a &struct lan8720_mac_backend,
  * device properties "phy-handle" (the PHY's software node),
- * "phy-mode" and, unless disabled, "local-mac-address".
+ * "phy-mode" and, unless disabled, "local-mac-address". First the MAC's
+ * own interrupt line is requested ("lansim-N-mac" in /proc/interrupts):
+ * its handler is what calls the driver's irq callback.
  *
  * Return: 0 or a negative errno.
  */
@@ -288,6 +348,7 @@ int lansim_mac_register(struct lansim *ls, const struct lansim_config *cfg)
 		.properties = props,
 	};
 	struct platform_device *pdev;
+	int ret;
 
 	if (!cfg->mac_addr)
 		memset(&props[2], 0, sizeof(props[2]));
@@ -298,13 +359,28 @@ int lansim_mac_register(struct lansim *ls, const struct lansim_config *cfg)
 		.max_frame_len = cfg->max_frame_len,
 		.gen_tx_fcs = cfg->hw_fcs,
 		.check_rx_fcs = cfg->hw_fcs,
+		.coalesce_usecs_max = LANSIM_COAL_USECS_MAX,
+		.coalesce_frames_max = LANSIM_COAL_FRAMES_MAX,
 	};
 
+	snprintf(ls->wire.irq_name, sizeof(ls->wire.irq_name), "lansim-%d-mac",
+		 ls->id);
+	ret = request_irq(ls->wire.irq, lansim_mac_isr, 0, ls->wire.irq_name,
+			  &ls->wire);
+	if (ret)
+		return ret;
+
 	pdev = platform_device_register_full(&info);
-	if (IS_ERR(pdev))
-		return PTR_ERR(pdev);
+	if (IS_ERR(pdev)) {
+		ret = PTR_ERR(pdev);
+		goto err_free_irq;
+	}
 	ls->mac_pdev = pdev;
 	return 0;
+
+err_free_irq:
+	free_irq(ls->wire.irq, &ls->wire);
+	return ret;
 }
 
 /**
@@ -316,4 +392,5 @@ void lansim_mac_unregister(struct lansim *ls)
 {
 	platform_device_unregister(ls->mac_pdev);
 	ls->mac_pdev = NULL;
+	free_irq(ls->wire.irq, &ls->wire);
 }

@@ -141,7 +141,7 @@ static struct lansim *lansim_create(int id, const struct lansim_config *cfg)
 	ret = lansim_cable_register(ls);
 	if (ret)
 		goto err_free_cable;
-	ret = lansim_nint_create(ls);
+	ret = lansim_irqs_create(ls);
 	if (ret)
 		goto err_unregister_cable;
 	lansim_phy_start(ls, cfg);
@@ -159,7 +159,7 @@ err_unregister_mdio:
 	lansim_mdio_unregister(ls);
 err_stop_phy:
 	lansim_phy_glue_stop(ls);
-	lansim_nint_destroy(ls);
+	lansim_irqs_destroy(ls);
 err_unregister_cable:
 	lansim_cable_unregister(ls);
 	lansim_wire_destroy(&ls->wire);
@@ -179,7 +179,7 @@ static void lansim_destroy(struct lansim *ls)
 	lansim_mdio_unregister(ls);
 	/* Nothing reaches the model now but its own timers. */
 	lansim_phy_glue_stop(ls);
-	lansim_nint_destroy(ls);
+	lansim_irqs_destroy(ls);
 	/* No partner frames after this; then the wire can stop. */
 	lansim_cable_unregister(ls);
 	lansim_wire_destroy(&ls->wire);

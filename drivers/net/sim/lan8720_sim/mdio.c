@@ -211,30 +211,41 @@ static int lansim_mdio_write(struct mii_bus *bus, int addr, int reg, u16 val)
 }
 
 /**
- * lansim_nint_create() - the irq_sim domain that carries nINT
+ * lansim_irqs_create() - the irq_sim domain: the PHY's nINT and the MAC's
+ *	interrupt line
  * @ls: the instance
  *
  * Return: 0 or a negative errno.
  */
-int lansim_nint_create(struct lansim *ls)
+int lansim_irqs_create(struct lansim *ls)
 {
-	ls->irq_domain = irq_domain_create_sim(dev_fwnode(&ls->pdev->dev), 1);
+	ls->irq_domain = irq_domain_create_sim(dev_fwnode(&ls->pdev->dev),
+					       LANSIM_NR_HWIRQS);
 	if (IS_ERR(ls->irq_domain))
 		return PTR_ERR(ls->irq_domain);
-	ls->irq = irq_create_mapping(ls->irq_domain, 0);
-	if (!ls->irq) {
-		irq_domain_remove_sim(ls->irq_domain);
-		return -ENXIO;
-	}
+	ls->irq = irq_create_mapping(ls->irq_domain, LANSIM_HWIRQ_NINT);
+	if (!ls->irq)
+		goto err_remove_domain;
+	ls->wire.irq = irq_create_mapping(ls->irq_domain, LANSIM_HWIRQ_MAC);
+	if (!ls->wire.irq)
+		goto err_dispose_nint;
 	return 0;
+
+err_dispose_nint:
+	irq_dispose_mapping(ls->irq);
+err_remove_domain:
+	irq_domain_remove_sim(ls->irq_domain);
+	return -ENXIO;
 }
 
 /**
- * lansim_nint_destroy() - remove the nINT interrupt
- * @ls: the instance; the model's glue is stopped
+ * lansim_irqs_destroy() - remove both interrupts
+ * @ls: the instance; the model's glue is stopped, the MAC unregistered
  */
-void lansim_nint_destroy(struct lansim *ls)
+void lansim_irqs_destroy(struct lansim *ls)
 {
+	irq_dispose_mapping(ls->wire.irq);
+	ls->wire.irq = 0;
 	irq_dispose_mapping(ls->irq);
 	irq_domain_remove_sim(ls->irq_domain);
 }

@@ -3,6 +3,7 @@
 
 #include <linux/bitops.h>
 #include <linux/etherdevice.h>
+#include <linux/interrupt.h>
 #include <linux/netdevice.h>
 #include <linux/random.h>
 #include <linux/skbuff.h>
@@ -14,6 +15,7 @@
  * @done: MAC frames finished; cb->status says how, cb->orig is the
  *	driver's skb.
  * @to_partner: frames for the cable netdev.
+ * @at: when the frame being finished ended on the wire.
  * @irq: raise the MAC interrupt.
  * @wake: the partner queue has room again.
  * @symbol_errors: symbol errors for the PHY's counter.
@@ -21,6 +23,7 @@
 struct lansim_wire_out {
 	struct sk_buff_head done;
 	struct sk_buff_head to_partner;
+	ktime_t at;
 	bool irq;
 	bool wake;
 	unsigned int symbol_errors;
@@ -90,6 +93,63 @@ static struct sk_buff_head *lansim_queue(struct lansim_wire *w,
 	return d == LANSIM_DIR_TX ? &w->txq : &w->ptxq;
 }
 
+/* Raise the MAC interrupt once the lock is dropped; one per wire run. */
+static void lansim_raise_irq(struct lansim_wire *w, struct lansim_wire_out *out)
+{
+	if (out->irq)
+		return;
+	out->irq = true;
+	lansim_stat_inc(w, &w->stats.mac_irqs);
+}
+
+/**
+ * lansim_wire_rx_rearm() - the driver found the RX FIFO empty: arm the irq
+ * @w: the wire; its lock is held
+ */
+void lansim_wire_rx_rearm(struct lansim_wire *w)
+{
+	lockdep_assert_held(&w->lock);
+	w->rx_irq_armed = true;
+	w->rx_unsignalled = 0;
+	w->rx_irq_at = KTIME_MAX;
+}
+
+static void lansim_rx_irq(struct lansim_wire *w, struct lansim_wire_out *out)
+{
+	w->rx_irq_armed = false;
+	w->rx_unsignalled = 0;
+	w->rx_irq_at = KTIME_MAX;
+	lansim_raise_irq(w, out);
+}
+
+/* A frame entered the RX FIFO: tell the driver now, or once the frame
+ * count or the time limit of the moderation is reached.
+ */
+static void lansim_rx_signal(struct lansim_wire *w, struct lansim_wire_out *out)
+{
+	const struct lan8720_mac_coalesce *c = &w->coal;
+
+	if (!w->rx_irq_armed)
+		return;
+	if (!w->rx_unsignalled++ && c->rx_usecs)
+		w->rx_irq_at = ktime_add_us(out->at, c->rx_usecs);
+	if (c->rx_max_frames && w->rx_unsignalled >= c->rx_max_frames)
+		lansim_rx_irq(w, out);
+}
+
+/* The moderation time limit passed: raise the irq if frames still wait
+ * (the driver may have read them meanwhile).
+ */
+static void lansim_rx_deadline(struct lansim_wire *w, ktime_t now,
+			       struct lansim_wire_out *out)
+{
+	if (ktime_after(w->rx_irq_at, now))
+		return;
+	if (w->rx_irq_armed && !skb_queue_empty(&w->rxq))
+		lansim_rx_irq(w, out);
+	w->rx_irq_at = KTIME_MAX;
+}
+
 /* A MAC frame leaves the TX FIFO: hand it back to the driver later. */
 static void lansim_tx_finish(struct lansim_wire *w, struct sk_buff *wskb,
 			     enum lan8720_mac_tx_status st,
@@ -100,9 +160,13 @@ static void lansim_tx_finish(struct lansim_wire *w, struct sk_buff *wskb,
 	w->tx_bytes -= cb->orig->len;
 	cb->status = st;
 	__skb_queue_tail(&out->done, wskb);
-	if (w->tx_busy) {
+	/* Room after -EBUSY is signalled once half the FIFO is free, not
+	 * for every frame that leaves: refilling one frame at a time would
+	 * cost an interrupt per frame.
+	 */
+	if (w->tx_busy && w->tx_bytes <= w->tx_fifo_bytes / 2) {
 		w->tx_busy = false;
-		out->irq = true;
+		lansim_raise_irq(w, out);
 	}
 
 	switch (st) {
@@ -202,10 +266,7 @@ static void lansim_to_mac(struct lansim_wire *w, struct sk_buff *skb,
 	__skb_queue_tail(&w->rxq, skb);
 	w->rx_bytes += skb->len;
 	lansim_stat_inc(w, &w->stats.mac_rx_frames);
-	if (w->rx_irq_armed) {
-		w->rx_irq_armed = false;
-		out->irq = true;
-	}
+	lansim_rx_signal(w, out);
 }
 
 /* The partner's NIC checks the FCS (a bad frame is rx_crc_errors) and
@@ -296,6 +357,7 @@ static void lansim_finish(struct lansim_wire *w, enum lansim_dir d,
 	struct sk_buff *skb = w->cur[d];
 
 	w->cur[d] = NULL;
+	out->at = w->cur_end[d];
 	if (d == LANSIM_DIR_TX)
 		lansim_finish_tx(w, skb, out);
 	else
@@ -490,6 +552,7 @@ static void lansim_run(struct lansim_wire *w, ktime_t now,
 		if (lansim_start(w, now, out))
 			busy = true;
 	} while (busy);
+	lansim_rx_deadline(w, now, out);
 }
 
 /**
@@ -516,6 +579,7 @@ void lansim_wire_schedule(struct lansim_wire *w)
 		t = lansim_ready(skb, lansim_shared(w) ? free : w->free_at[d]);
 		next = min(next, t);
 	}
+	next = min(next, w->rx_irq_at);
 	if (next == KTIME_MAX)
 		return;
 	if (w->timer_armed && !ktime_after(w->timer_at, next))
@@ -541,8 +605,14 @@ static void lansim_deliver(struct lansim_wire *w, struct lansim_wire_out *out,
 			dev_kfree_skb_any(cb->orig);
 		consume_skb(skb);
 	}
-	if (out->irq && host)
-		host->irq(ctx);
+	if (out->irq && host) {
+		/* Through the MAC's interrupt line, whose handler calls
+		 * the driver, as a real backend's would.
+		 */
+		if (!w->irq ||
+		    irq_set_irqchip_state(w->irq, IRQCHIP_STATE_PENDING, true))
+			host->irq(ctx);
+	}
 	while ((skb = __skb_dequeue(&out->to_partner)))
 		lansim_cable_rx(ls, skb);
 	if (out->wake)
@@ -555,6 +625,7 @@ static void lansim_out_init(struct lansim_wire_out *out)
 {
 	__skb_queue_head_init(&out->done);
 	__skb_queue_head_init(&out->to_partner);
+	out->at = 0;
 	out->irq = false;
 	out->wake = false;
 	out->symbol_errors = 0;
@@ -701,6 +772,8 @@ void lansim_wire_init(struct lansim_wire *w, const struct lansim_config *cfg)
 	w->tx_fifo_bytes = 64 * 1024;
 	w->rx_fifo_bytes = 256 * 1024;
 	w->ptxq_limit = 64;
+	w->coal.rx_max_frames = 1;
+	w->rx_irq_at = KTIME_MAX;
 	w->gen_tx_fcs = cfg->hw_fcs;
 	w->check_rx_fcs = cfg->hw_fcs;
 	w->max_frame_len = cfg->max_frame_len;
