@@ -42,7 +42,7 @@ if [ -d /sys/class/net/wlan0 ]; then
 	run ip addr add 192.168.79.2/24 dev wlan0
 	run ping -c 3 -i 0.2 192.168.79.1
 
-	say "iperf3 over WiFi, 2 s each way (simulator pacing off: the VM's speed)"
+	say "iperf3 over WiFi, 2 s each way (pacing off, KASAN kernel: CPU-bound; make bench paces the bus)"
 	ip netns exec wifi-peer iperf3 -s -D -1
 	sleep 1
 	run_sh 'iperf3 -c 192.168.79.1 -t 2 -f m | grep -E "sender|receiver"'
