@@ -117,5 +117,45 @@ echo "Interrupts: /proc/interrupts of the MAC's line (lansim-0-mac) and" \
      "driver through the backend's tx_done callback, which the simulator" \
      "calls from its wire timer as each frame ends and which schedules" \
      "NAPI without an interrupt: most NAPI polls are those."
+
+# Forced 10/Half, as a link partner that parallel-detects sees it: the
+# simulator paces the wire at the slower rate, with TCP's ACKs sharing the
+# medium (deferrals and collisions) in half duplex.
+MAX10=$(awk 'BEGIN { printf "%.2f", 10 * 1448 / 1538 }')
+echo
+echo "Forced 10/Half (ethtool -s $IF speed 10 duplex half autoneg off)," \
+     "TCP for ${secs} s; TCP maximum at 10 Mb/s: $MAX10 Mb/s"
+echo
+echo "| path | direction | TCP goodput (Mb/s) | of $MAX10 Mb/s | collisions / 1000 frames |"
+echo "|---|---|---|---|---|"
+ethtool -s "$IF" speed 10 duplex half autoneg off
+if poll 10 sh -c "ethtool $IF | grep -q 'Speed: 10Mb/s' &&
+		 ethtool $IF | grep -q 'Duplex: Half' &&
+		 grep -qx 1 /sys/class/net/$IF/carrier"; then
+	for d in tx rx; do
+		st=/sys/class/net/$IF/statistics
+		iperf_server "$NS"
+		c0=$(($(cat $st/collisions) + $(in_ns "$NS" cat \
+			/sys/class/net/lansim0/statistics/collisions)))
+		f0=$(($(cat $st/tx_packets) + $(cat $st/rx_packets)))
+		if [ $d = tx ]; then
+			bps=$(iperf_bps -c 203.0.113.2 -t "$secs")
+		else
+			bps=$(iperf_bps -c 203.0.113.2 -t "$secs" -R)
+		fi
+		c1=$(($(cat $st/collisions) + $(in_ns "$NS" cat \
+			/sys/class/net/lansim0/statistics/collisions)))
+		f1=$(($(cat $st/tx_packets) + $(cat $st/rx_packets)))
+		awk -v bps="${bps:-0}" -v max="$MAX10" -v d=$d \
+		    -v c=$((c1 - c0)) -v f=$((f1 - f0)) 'BEGIN {
+			g = bps / 1e6
+			printf("| lan8720 10/Half | %s | %.2f | %.1f%% | %.0f |\n",
+			       d == "tx" ? "host -> peer" : "peer -> host",
+			       g, 100 * g / max, 1000 * c / (f > 0 ? f : 1))
+		}'
+	done
+else
+	echo "| lan8720 10/Half | - | link did not come up at 10/Half | | |"
+fi
 ip link set "$IF" down
 lan_down

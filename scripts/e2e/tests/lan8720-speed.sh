@@ -38,11 +38,12 @@ iperf_server "$NS"
 bps=$(iperf_bps -c 10.23.0.2 -t 3)
 bps=${bps%%.*}
 # The simulator paces the wire; a fast VM gets close to 10 Mb/s, a slow
-# debug VM less, never more.
+# debug VM less, never more. How close it gets is make bench's to show
+# (the forced 10/Half table), not a timed test's.
 if [ -n "$bps" ] && [ "$bps" -gt 0 ] && [ "$bps" -le 10000000 ]; then
-	ok "TCP at 10/Half is paced at 10 Mb/s ($bps bit/s)"
+	ok "TCP at 10/Half flows, never above 10 Mb/s ($bps bit/s)"
 else
-	not_ok "TCP at 10/Half is paced at 10 Mb/s" "got '$bps' bit/s"
+	not_ok "TCP at 10/Half flows, never above 10 Mb/s" "got '$bps' bit/s"
 fi
 check "the MAC runs at 10/Half" grep -q "mac: enabled up 10 half" "$SIM/state"
 
