@@ -194,7 +194,8 @@ static void cywsim_test_clock_csr(struct kunit *test)
 	struct cywsim_kt *t = test->priv;
 	u8 csr;
 
-	t->chip->k.alp_delay_us = 5000;
+	/* long enough that no scheduling delay makes ALP early */
+	t->chip->k.alp_delay_us = 100000;
 	KUNIT_ASSERT_EQ(test, cywsim_kt_bringup(t, false), 0);
 	/* no backplane before ALP (model choice, knob strict_clock) */
 	KUNIT_EXPECT_EQ(test, cywsim_kt_bp_read32(t, CYWSIM_CC_BASE),
@@ -202,7 +203,7 @@ static void cywsim_test_clock_csr(struct kunit *test)
 	cywsim_kt_write8(t, CYWSIM_F1, CYWSIM_F1_CLK_CSR, CYWSIM_CSR_ALP_REQ);
 	csr = cywsim_kt_read8(t, CYWSIM_F1, CYWSIM_F1_CLK_CSR);
 	KUNIT_EXPECT_EQ(test, csr, CYWSIM_CSR_ALP_REQ);
-	fsleep(7000);
+	fsleep(110000);
 	csr = cywsim_kt_read8(t, CYWSIM_F1, CYWSIM_F1_CLK_CSR);
 	KUNIT_EXPECT_TRUE(test, csr & CYWSIM_CSR_ALP_AVAIL);
 	KUNIT_EXPECT_FALSE(test, csr & CYWSIM_CSR_HT_AVAIL);

@@ -126,7 +126,8 @@ static void cywsim_test_kso(struct kunit *test)
 {
 	struct cywsim_kt *t = test->priv;
 
-	t->chip->k.kso_wake_us = 3000;
+	/* long enough that no scheduling delay makes the wake early */
+	t->chip->k.kso_wake_us = 100000;
 	KUNIT_ASSERT_EQ(test, cywsim_kt_boot(t), 0);
 	cywsim_kt_write8(t, CYWSIM_F1, CYWSIM_F1_SLEEP_CSR, 0);
 	KUNIT_EXPECT_EQ(test, cywsim_kt_read32(t, CYWSIM_F0, CYWSIM_F0_STATUS),
@@ -140,7 +141,7 @@ static void cywsim_test_kso(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, cywsim_kt_read8(t, CYWSIM_F1,
 					      CYWSIM_F1_SLEEP_CSR),
 			CYWSIM_SLEEP_KSO);
-	fsleep(5000);
+	fsleep(110000);
 	KUNIT_EXPECT_EQ(test, cywsim_kt_read8(t, CYWSIM_F1,
 					      CYWSIM_F1_SLEEP_CSR),
 			CYWSIM_SLEEP_KSO | CYWSIM_SLEEP_DEVON);
@@ -155,7 +156,7 @@ static void cywsim_test_regon_glitch(struct kunit *test)
 {
 	struct cywsim_kt *t = test->priv;
 
-	t->chip->k.regon_min_low_ms = 50;
+	t->chip->k.regon_min_low_ms = 300;
 	KUNIT_ASSERT_EQ(test, cywsim_kt_bringup(t, false), 0);
 	cywsim_set_reg_on(t->chip, false);
 	cywsim_set_reg_on(t->chip, true);
@@ -165,7 +166,7 @@ static void cywsim_test_regon_glitch(struct kunit *test)
 			CYWSIM_TEST_PATTERN);
 	KUNIT_EXPECT_EQ(test, t->chip->ctr[CYWSIM_C_REGON_GLITCH], 1);
 	cywsim_set_reg_on(t->chip, false);
-	fsleep(55000);
+	fsleep(310000);
 	cywsim_kt_power_on(t);
 	KUNIT_EXPECT_EQ(test, cywsim_kt_sync16(t), 0);
 }
