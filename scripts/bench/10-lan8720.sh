@@ -28,24 +28,29 @@ irqs_of()
 		s += $i } END { printf "%d\n", s }' /proc/interrupts
 }
 
-# snapshot DEV: CPU time, frames both ways, MAC interrupts, PHY
-# interrupts, NAPI polls (the last three 0 for a veth)
+# snap DEV: CPU time, frames both ways, MAC interrupts, PHY interrupts,
+# NAPI polls, collisions at both ends of the cable (the last four 0 for
+# a veth)
 snap()
 {
-	local st=/sys/class/net/$1/statistics mac=0 phy=0 polls=0
+	local st=/sys/class/net/$1/statistics mac=0 phy=0 polls=0 coll=0
 	if [ "$1" = "$IF" ]; then
 		mac=$(irqs_of lansim-0-mac)
 		phy=$(irqs_of lansim-0:01)
 		polls=$(stat napi_polls)
+		coll=$(($(cat $st/collisions) + $(in_ns "$NS" cat \
+			/sys/class/net/lansim0/statistics/collisions)))
 	fi
 	echo "$(cpu_busy) $(($(cat $st/tx_packets) + $(cat $st/rx_packets)))" \
-	     "$mac $phy $polls"
+	     "$mac $phy $polls $coll"
 }
 
-# run LABEL DEV ADDR NS tx|rx: one iperf3 TCP run and its table row
+# run LABEL DEV ADDR NS tx|rx [MAX]: one iperf3 TCP run and its table
+# row. With MAX (the forced 10/Half table) the row is goodput, its share
+# of MAX and collisions; without, the 100/Full table's row.
 run()
 {
-	local label=$1 dev=$2 addr=$3 ns=$4 dir=$5 a b bps
+	local label=$1 dev=$2 addr=$3 ns=$4 dir=$5 max=${6:-} a b bps
 	iperf_server "$ns"
 	a=($(snap "$dev"))
 	if [ "$dir" = tx ]; then
@@ -55,12 +60,19 @@ run()
 	fi
 	b=($(snap "$dev"))
 	awk -v label="$label" -v dir="$dir" -v bps="${bps:-0}" -v max="$MAX" \
-	    -v secs="$secs" -v hz=100 \
+	    -v max10="$max" -v secs="$secs" -v hz=100 \
 	    -v jif=$((b[0] - a[0])) -v frames=$((b[1] - a[1])) \
 	    -v mac=$((b[2] - a[2])) -v phy=$((b[3] - a[3])) \
-	    -v polls=$((b[4] - a[4])) -v ref="${cpu_ref:-0}" 'BEGIN {
+	    -v polls=$((b[4] - a[4])) -v coll=$((b[5] - a[5])) \
+	    -v ref="${cpu_ref:-0}" 'BEGIN {
 		f = frames > 0 ? frames : 1
 		g = bps / 1e6
+		way = (dir == "tx") ? "host -> peer" : "peer -> host"
+		if (max10 != "") {
+			printf("| %s | %s | %.2f | %.1f%% | %.0f |\n", label,
+			       way, g, 100 * g / max10, 1000 * coll / f)
+			exit
+		}
 		cpu = g > 0 ? 1000 * jif / hz / (g * secs) : 0
 		share = irqs = macphy = npolls = "-"
 		if (label != "veth") {
@@ -72,7 +84,6 @@ run()
 			npolls = sprintf("%.0f", 1000 * polls / f)
 		}
 		rel = (ref > 0) ? sprintf("%.2f", cpu / ref) : "1.00"
-		way = (dir == "tx") ? "host -> peer" : "peer -> host"
 		printf("| %s | %s | %.1f | %s | %s | %s | %s | %.2f | %s |\n",
 		       label, way, g, share, irqs, macphy, npolls, cpu, rel)
 		if (label == "veth")
@@ -133,26 +144,7 @@ if poll 10 sh -c "ethtool $IF | grep -q 'Speed: 10Mb/s' &&
 		 ethtool $IF | grep -q 'Duplex: Half' &&
 		 grep -qx 1 /sys/class/net/$IF/carrier"; then
 	for d in tx rx; do
-		st=/sys/class/net/$IF/statistics
-		iperf_server "$NS"
-		c0=$(($(cat $st/collisions) + $(in_ns "$NS" cat \
-			/sys/class/net/lansim0/statistics/collisions)))
-		f0=$(($(cat $st/tx_packets) + $(cat $st/rx_packets)))
-		if [ $d = tx ]; then
-			bps=$(iperf_bps -c 203.0.113.2 -t "$secs")
-		else
-			bps=$(iperf_bps -c 203.0.113.2 -t "$secs" -R)
-		fi
-		c1=$(($(cat $st/collisions) + $(in_ns "$NS" cat \
-			/sys/class/net/lansim0/statistics/collisions)))
-		f1=$(($(cat $st/tx_packets) + $(cat $st/rx_packets)))
-		awk -v bps="${bps:-0}" -v max="$MAX10" -v d=$d \
-		    -v c=$((c1 - c0)) -v f=$((f1 - f0)) 'BEGIN {
-			g = bps / 1e6
-			printf("| lan8720 10/Half | %s | %.2f | %.1f%% | %.0f |\n",
-			       d == "tx" ? "host -> peer" : "peer -> host",
-			       g, 100 * g / max, 1000 * c / (f > 0 ? f : 1))
-		}'
+		run "lan8720 10/Half" "$IF" 203.0.113.2 "$NS" $d "$MAX10"
 	done
 else
 	echo "| lan8720 10/Half | - | link did not come up at 10/Half | | |"

@@ -15,7 +15,9 @@ lan_iface()
 
 # lan_up NET [SIM-PARAMS...]: load the driver and the simulator, put the
 # cable in namespace $NS as NET.2/24, bring the port up as NET.1/24 and
-# wait for the link. Sets IF.
+# wait for the link. Sets IF. The peer speaks IPv4 only: its IPv6 router
+# solicitations and MLD reports would add frames the tests did not send
+# to the counters they check.
 lan_up()
 {
 	local net=$1
@@ -24,6 +26,8 @@ lan_up()
 		poll 5 lan_iface || return 1
 	IF=$(lan_iface)
 	netns_peer "$NS" lansim0 "$net.2/24" &&
+		in_ns "$NS" sh -c \
+			"echo 1 > /proc/sys/net/ipv6/conf/lansim0/disable_ipv6" &&
 		ip addr add "$net.1/24" dev "$IF" &&
 		ip link set "$IF" up &&
 		poll 10 grep -qx 1 "/sys/class/net/$IF/carrier"

@@ -137,10 +137,22 @@ ping_ok()
 	fi
 }
 
-# iperf_server NS: an iperf3 server in NS, killed when the test exits.
+# iperf_server NS: a one-off iperf3 server in NS for the next client,
+# killed when the test exits. The server before it may still hold the
+# port: one whose client died stays busy with that dead test, and one
+# whose test ended may not have exited yet. Either would turn the next
+# client away, so it is ended first and the port seen free.
 iperf_server()
 {
-	in_ns "$1" iperf3 -s -D -1 -I "/tmp/iperf3-$1.pid" >/dev/null 2>&1
+	local pidf="/tmp/iperf3-$1.pid" pid
+	pid=$(cat "$pidf" 2>/dev/null)
+	if [ -n "$pid" ] && grep -qx iperf3 "/proc/$pid/comm" 2>/dev/null; then
+		kill "$pid" 2>/dev/null
+		poll 5 sh -c "! grep -qx iperf3 /proc/$pid/comm"
+	fi
+	rm -f "$pidf"
+	poll 5 in_ns "$1" sh -c "! netstat -ltn 2>/dev/null | grep -q :5201"
+	in_ns "$1" iperf3 -s -D -1 -I "$pidf" >/dev/null 2>&1
 	poll 5 in_ns "$1" sh -c "netstat -ltn 2>/dev/null | grep -q :5201"
 }
 

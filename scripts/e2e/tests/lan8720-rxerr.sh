@@ -19,10 +19,8 @@ else
 fi
 check "ping the peer" ping_ok 10.22.0.2
 # Only the test's own frames may reach the port: the checks below count
-# every delivered frame. The peer's IPv6 (router solicitations, MLD
-# reports) goes, and both neighbour entries are fixed so no ARP refresh
-# crosses the wire either.
-in_ns "$NS" sh -c "echo 1 > /proc/sys/net/ipv6/conf/lansim0/disable_ipv6"
+# every delivered frame. The peer speaks no IPv6 (lan_up), and both
+# neighbour entries are fixed so no ARP refresh crosses the wire either.
 in_ns "$NS" ip neigh replace 10.22.0.1 dev lansim0 nud permanent \
 	lladdr "$(cat "/sys/class/net/$IF/address")"
 ip neigh replace 10.22.0.2 dev "$IF" nud permanent \
