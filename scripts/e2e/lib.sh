@@ -67,13 +67,23 @@ $out"
 	ok "$desc"
 }
 
-# poll SECS CMD...: true once CMD succeeds, false after SECS seconds.
+# uptime_cs: time since boot in hundredths of a second
+uptime_cs()
+{
+	local up rest
+	read -r up rest < /proc/uptime
+	echo $(( 10#${up/./} ))
+}
+
+# poll SECS CMD...: true once CMD succeeds, false after SECS seconds. The
+# clock is /proc/uptime, not whole seconds of date: a deadline of 2 s is
+# 2 s, not anything from 1 to 2.
 poll()
 {
-	local deadline=$(( $(date +%s) + $1 ))
+	local deadline=$(( $(uptime_cs) + $1 * 100 ))
 	shift
 	while ! "$@" >/dev/null 2>&1; do
-		[ "$(date +%s)" -ge "$deadline" ] && return 1
+		[ "$(uptime_cs)" -ge "$deadline" ] && return 1
 		sleep 0.2
 	done
 }
