@@ -8,7 +8,7 @@
 # rig-timeout: 1800
 . /rig/lib.sh
 . /rig/cyw43439-lib.sh
-plan 54
+plan 59
 
 SIM=/sys/kernel/debug/cyw43439_sim/cywsim0
 DRV=/sys/bus/spi/drivers/cyw43439
@@ -99,6 +99,21 @@ station_server()
 wlan_stat()
 {
 	cat /sys/class/net/wlan0/statistics/$1
+}
+
+# longest_tx_pause PID: while PID runs, the longest time wlan0's
+# tx_packets stood still, in hundredths of a second
+longest_tx_pause()
+{
+	local n last=-1 now since=0 max=0
+	while kill -0 "$1" 2>/dev/null; do
+		n=$(wlan_stat tx_packets)
+		now=$(uptime_cs)
+		[ "$n" != "$last" ] && { last=$n; since=$now; }
+		[ $((now - since)) -gt $max ] && max=$((now - since))
+		sleep 0.2
+	done
+	echo $max
 }
 
 # inflight: bytes handed to the driver and not completed (BQL)
@@ -209,6 +224,38 @@ check "never a frame beyond the credit window" \
 check "credit back: the stream finished with no loss" \
 	no_loss /tmp/udp-credit.json
 check "ping after the starvation" ping_ok $AP
+
+# --- a credit update lost on the bus ------------------------------------------
+# A one-way UDP stream, and the AP side quiet (no IPv6, fixed neighbour
+# entries): the credit frames are all that comes back. One of them is
+# corrupted; the driver must drop it, and the firmware counts that credit
+# as granted, so no more comes. After 3 s of data waiting the driver asks
+# the firmware something, and the answer brings the credit back.
+in_ns ap-traffic sh -c "echo 1 > /proc/sys/net/ipv6/conf/cywsim0/disable_ipv6"
+in_ns ap-traffic ip neigh replace $ME dev cywsim0 nud permanent \
+	lladdr "$(cat /sys/class/net/wlan0/address)"
+ip neigh replace $AP dev wlan0 nud permanent \
+	lladdr "$(in_ns ap-traffic cat /sys/class/net/cywsim0/address)"
+bad0=$(st sdpcm_bad) ov0=$(st credit_overrides)
+iperf_server ap-traffic
+timeout 60 iperf3 -c $AP -u -b 1M -t 12 -J > /tmp/udp-lost.json 2>&1 &
+BG=$!
+# once the stream runs: iperf3's own TCP setup would carry credit too
+sleep 2
+sim faults/credit_corrupt 1
+pause=$(longest_tx_pause $BG)
+wait $BG
+BG=
+check "lost credit update: the corrupt credit frame was dropped and counted" \
+	sh -c "[ \$(cat $SIM/faults/credit_corrupt) = 0 ] &&
+	       [ $(st sdpcm_bad) -gt $bad0 ]"
+check "lost credit update: the driver asked the firmware for credit" \
+	test "$(st credit_overrides)" -gt "$ov0"
+check "lost credit update: sending paused $((pause / 100)).$((pause % 100 / 10)) s, under 6 s" \
+	test "$pause" -lt 600
+check "lost credit update: the stream finished with no loss" \
+	no_loss /tmp/udp-lost.json
+check "ping after the lost credit update" ping_ok $AP
 
 # --- every chip fault while traffic flows -------------------------------------
 iperf_server ap-traffic

@@ -112,6 +112,8 @@ struct cywsim_knobs {
  * @event_drop: drop the next N events (lost events)
  * @event_corrupt: corrupt the OUI of the next N events
  * @wrong_payload: send N event-channel frames without 0x886C (§10 #9)
+ * @credit_corrupt: corrupt the length check of the next N header-only
+ *	credit frames (§10 #5 striking a credit update)
  * @credit_stop: stop granting SDPCM credit (§10 #8)
  * @fw_hang: firmware stops answering (§10 #11, #21)
  * @f2_never_ready: the firmware never raises F2_RX_READY (§10 #15)
@@ -124,6 +126,7 @@ struct cywsim_faults {
 	u32 event_drop;
 	u32 event_corrupt;
 	u32 wrong_payload;
+	u32 credit_corrupt;
 	bool credit_stop;
 	bool fw_hang;
 	bool f2_never_ready;

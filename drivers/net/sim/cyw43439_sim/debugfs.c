@@ -479,6 +479,7 @@ static void cywsim_debugfs_faults(struct cywsim_chip *chip, struct dentry *d)
 	debugfs_create_u32("event_drop", 0600, d, &f->event_drop);
 	debugfs_create_u32("event_corrupt", 0600, d, &f->event_corrupt);
 	debugfs_create_u32("wrong_payload", 0600, d, &f->wrong_payload);
+	debugfs_create_u32("credit_corrupt", 0600, d, &f->credit_corrupt);
 	debugfs_create_bool("credit_stop", 0600, d, &f->credit_stop);
 	debugfs_create_bool("fw_hang", 0600, d, &f->fw_hang);
 	debugfs_create_bool("f2_never_ready", 0600, d, &f->f2_never_ready);

@@ -143,6 +143,11 @@ static bool cywsim_f2_load(struct cywsim_chip *chip)
 		consume_skb(skb);
 	} else {
 		cywsim_count(chip, CYWSIM_C_CREDIT_FRAMES);
+		/* lost to the host, though the firmware counts it as told */
+		if (chip->f.credit_corrupt) {
+			chip->f.credit_corrupt--;
+			h[2] ^= 0x01;
+		}
 	}
 	chip->cur_len = len;
 	chip->cur_off = 0;

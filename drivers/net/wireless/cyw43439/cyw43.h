@@ -115,6 +115,7 @@
  * @error_clears: error interrupts written back after a status word showed
  * @credit_stalls: service runs that had frames but no credit
  * @credit_overrides: control frames sent after a long stall without credit
+ *	(a pending command, or the probe of a long data stall)
  * @rx_no_room: service runs that stopped reading for RX backpressure
  */
 struct cyw43_counters {
@@ -207,7 +208,10 @@ enum cyw43_conn_state {
  * @max_seq: credit: sequence numbers below this may be sent
  * @flow_ctl: flow-control bitmap from the last header
  * @rx_seq: expected firmware sequence number
- * @credit_stall_since: jiffies a control frame began waiting for credit
+ * @credit_stall_since: jiffies a frame (control or data) began waiting
+ *	for credit, 0 while there is credit
+ * @data_stall_since: jiffies data frames began waiting for credit, 0 while
+ *	there is credit or no data waits; @credit_probe reads it
  * @rx_seq_known: @rx_seq has been set by a frame
  * @ioc: the control mailbox
  * @dead: the firmware stopped answering; everything fails fast
@@ -240,6 +244,8 @@ enum cyw43_conn_state {
  * @conn_ssid_len: its length
  * @conn_timeout: ends an attempt the firmware never finished
  * @dead_work: tells cfg80211 and the stack that the firmware is gone
+ * @credit_probe: asks the firmware something when data has waited too
+ *	long for credit, so that the answer brings the credit back
  * @dbg: debugfs directory
  */
 struct cyw43 {
@@ -264,6 +270,7 @@ struct cyw43 {
 	u8 rx_seq;
 	bool rx_seq_known;
 	unsigned long credit_stall_since;
+	unsigned long data_stall_since;
 	struct cyw43_ioctl ioc;
 	bool dead;
 	bool fw_running;
@@ -300,6 +307,7 @@ struct cyw43 {
 	u8 conn_ssid_len;
 	struct delayed_work conn_timeout;
 	struct work_struct dead_work;
+	struct delayed_work credit_probe;
 
 	struct dentry *dbg;
 };
@@ -334,6 +342,7 @@ int cyw43_fw_clm(struct cyw43 *cy);
 /* sdpcm.c: the service op of the bus context */
 void cyw43_service(void *ctx);
 void cyw43_sdpcm_reset(struct cyw43 *cy);
+void cyw43_credit_probe(struct work_struct *work);
 void cyw43_sdpcm_free(struct cyw43 *cy);
 
 /* fwil.c: ioctls and iovars */

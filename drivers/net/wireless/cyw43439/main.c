@@ -158,6 +158,7 @@ static void cyw43_init_state(struct cyw43 *cy, struct spi_device *spi)
 	mutex_init(&cy->conn_lock);
 	INIT_DELAYED_WORK(&cy->conn_timeout, cyw43_conn_timeout);
 	INIT_WORK(&cy->dead_work, cyw43_dead_work);
+	INIT_DELAYED_WORK(&cy->credit_probe, cyw43_credit_probe);
 }
 
 /* Stop everything that could still call into the firmware or cfg80211 */
@@ -165,6 +166,7 @@ static void cyw43_quiesce(struct cyw43 *cy)
 {
 	cyw43_ioctl_kill(cy);
 	ethbus_call(cy->eb, cyw43_powerdown, cy);
+	cancel_delayed_work_sync(&cy->credit_probe);
 	cancel_delayed_work_sync(&cy->scan_timeout);
 	cancel_delayed_work_sync(&cy->conn_timeout);
 	cancel_work_sync(&cy->dead_work);

@@ -19,6 +19,14 @@
  * firmware's credit. The reference's drivers give up on a stall after 1 s.
  */
 #define CYW43_CREDIT_STALL_MS	1000
+/*
+ * Data alone sends no control frame, so the same lost update would stop a
+ * one-way stream (UDP out, nothing back) for good. After this long with
+ * data waiting and no credit, cyw43_credit_probe() asks the firmware
+ * something. Longer than the control stall: a firmware that holds its
+ * credit back for a while (§10 #8) is left alone that long.
+ */
+#define CYW43_CREDIT_PROBE_MS	3000
 /* Largest Ethernet frame the firmware carries (§6.3: 1514 + VLAN tag) */
 #define CYW43_ETH_MAX		(ETH_FRAME_LEN + 4)
 
@@ -36,6 +44,38 @@ void cyw43_sdpcm_reset(struct cyw43 *cy)
 	cy->flow_ctl = 0;
 	cy->rx_seq_known = false;
 	cy->credit_stall_since = 0;
+	WRITE_ONCE(cy->data_stall_since, 0);
+}
+
+/**
+ * cyw43_credit_probe() - ask the firmware something after a data stall
+ * @work: &cyw43.credit_probe
+ *
+ * Scheduled when data starts waiting for credit. If the stall has lasted
+ * CYW43_CREDIT_PROBE_MS, one small GET goes; it waited for credit as long
+ * as the data, so it goes without (credit_overrides), and its answer's
+ * header carries the firmware's credit. A stall that ended and began again
+ * meanwhile is timed from its new start.
+ *
+ * Context: process context; sleeps.
+ */
+void cyw43_credit_probe(struct work_struct *work)
+{
+	struct cyw43 *cy = container_of(to_delayed_work(work), struct cyw43,
+					credit_probe);
+	unsigned long since = READ_ONCE(cy->data_stall_since), due;
+	u8 mac[ETH_ALEN];
+
+	if (!since || READ_ONCE(cy->dead) || !READ_ONCE(cy->data_on))
+		return;
+	due = since + msecs_to_jiffies(CYW43_CREDIT_PROBE_MS);
+	if (time_before(jiffies, due)) {
+		schedule_delayed_work(&cy->credit_probe, due - jiffies);
+		return;
+	}
+	dev_dbg(cy->dev, "no credit for data in %u ms: asking the firmware\n",
+		jiffies_to_msecs(jiffies - since));
+	cyw43_iovar_get(cy, "cur_etheraddr", mac, sizeof(mac));
 }
 
 /**
@@ -220,9 +260,31 @@ static bool cyw43_may_send(struct cyw43 *cy)
 {
 	bool ok = cyw43_sdpcm_may_send(cy->max_seq, cy->tx_seq);
 
-	if (ok)
+	if (ok) {
 		cy->credit_stall_since = 0;
+		if (cy->data_stall_since)
+			WRITE_ONCE(cy->data_stall_since, 0);
+	}
 	return ok;
+}
+
+/* Data found no credit: time the stall, if a frame really waits */
+static void cyw43_data_stall(struct cyw43 *cy)
+{
+	unsigned long now = jiffies ?: 1;
+	struct sk_buff *skb;
+
+	if (cy->data_stall_since)
+		return;
+	skb = ethbus_tx_dequeue(cy->eb);
+	if (!skb)
+		return;
+	ethbus_tx_requeue(cy->eb, skb);
+	if (!cy->credit_stall_since)
+		cy->credit_stall_since = now;
+	WRITE_ONCE(cy->data_stall_since, now);
+	schedule_delayed_work(&cy->credit_probe,
+			      msecs_to_jiffies(CYW43_CREDIT_PROBE_MS));
 }
 
 /* A control frame waits for credit; see CYW43_CREDIT_STALL_MS */
@@ -272,8 +334,10 @@ static bool cyw43_tx_data(struct cyw43 *cy)
 
 	if (cy->flow_ctl)
 		return false;
-	if (!cyw43_may_send(cy))
+	if (!cyw43_may_send(cy)) {
+		cyw43_data_stall(cy);
 		return false;
+	}
 	skb = ethbus_tx_dequeue(cy->eb);
 	if (!skb)
 		return false;
