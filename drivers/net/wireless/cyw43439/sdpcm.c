@@ -54,8 +54,10 @@ void cyw43_sdpcm_reset(struct cyw43 *cy)
  * Scheduled when data starts waiting for credit. If the stall has lasted
  * CYW43_CREDIT_PROBE_MS, one small GET goes; it waited for credit as long
  * as the data, so it goes without (credit_overrides), and its answer's
- * header carries the firmware's credit. A stall that ended and began again
- * meanwhile is timed from its new start.
+ * header carries the firmware's credit. While the stall lasts it asks
+ * again every CYW43_CREDIT_PROBE_MS. A stall that ended and began again
+ * meanwhile is timed from its new start; one whose data path stopped is
+ * forgotten.
  *
  * Context: process context; sleeps.
  */
@@ -66,8 +68,13 @@ void cyw43_credit_probe(struct work_struct *work)
 	unsigned long since = READ_ONCE(cy->data_stall_since), due;
 	u8 mac[ETH_ALEN];
 
-	if (!since || READ_ONCE(cy->dead) || !READ_ONCE(cy->data_on))
+	if (!since)
 		return;
+	if (READ_ONCE(cy->dead) || !READ_ONCE(cy->data_on)) {
+		/* the data went with the data path; the next stall is new */
+		WRITE_ONCE(cy->data_stall_since, 0);
+		return;
+	}
 	due = since + msecs_to_jiffies(CYW43_CREDIT_PROBE_MS);
 	if (time_before(jiffies, due)) {
 		schedule_delayed_work(&cy->credit_probe, due - jiffies);
@@ -76,6 +83,10 @@ void cyw43_credit_probe(struct work_struct *work)
 	dev_dbg(cy->dev, "no credit for data in %u ms: asking the firmware\n",
 		jiffies_to_msecs(jiffies - since));
 	cyw43_iovar_get(cy, "cur_etheraddr", mac, sizeof(mac));
+	/* the answer can be lost on the bus too: ask again while it lasts */
+	if (READ_ONCE(cy->data_stall_since) == since)
+		schedule_delayed_work(&cy->credit_probe,
+				      msecs_to_jiffies(CYW43_CREDIT_PROBE_MS));
 }
 
 /**
