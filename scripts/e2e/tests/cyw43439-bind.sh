@@ -100,13 +100,6 @@ bail()
 	exit 1
 }
 
-uptime_cs()
-{
-	local up rest
-	read -r up rest < /proc/uptime
-	echo "${up/./}"
-}
-
 wlan0_has_mac()
 {
 	test -e /sys/class/net/wlan0 &&
