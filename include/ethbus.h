@@ -28,7 +28,10 @@ struct ethbus;
  *	ethbus_rx(), act on the driver's own pending control requests. Runs
  *	in the bus context, one call at a time; may sleep. Called after every
  *	ethbus_kick(), interrupt, queued TX frame and freed RX room; a kick
- *	while it runs makes it run again.
+ *	while it runs makes it run again. A run that leaves the interrupt's
+ *	cause pending on purpose (no room for the frame the device holds,
+ *	device powered down) calls ethbus_irq_hold(), so a level-triggered
+ *	line does not fire again at once.
  */
 struct ethbus_ops {
 	void (*service)(void *ctx);
@@ -44,12 +47,18 @@ struct ethbus_ops {
  *	is stopped (default 64).
  * @tx_wake: in-flight frames at or below which it is woken (default
  *	tx_max / 2).
+ * @irq_mask_service: keep the host interrupt masked for the whole of
+ *	every service op run, also a run that a kick started, not only one
+ *	that the interrupt started. For a device whose interrupt line is
+ *	also a bus line (a 3-wire gSPI chip signals on its data line), so
+ *	the bus's own transfers do not interrupt the host.
  */
 struct ethbus_config {
 	unsigned int rx_high;
 	unsigned int rx_low;
 	unsigned int tx_max;
 	unsigned int tx_wake;
+	bool irq_mask_service;
 };
 
 /**
@@ -77,6 +86,7 @@ void ethbus_stop(struct ethbus *eb);
 
 void ethbus_kick(struct ethbus *eb);
 void ethbus_irq(struct ethbus *eb);
+void ethbus_irq_hold(struct ethbus *eb);
 u64 ethbus_irq_count(const struct ethbus *eb);
 int ethbus_request_irq(struct ethbus *eb, unsigned int irq,
 		       unsigned long flags);

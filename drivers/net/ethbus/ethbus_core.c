@@ -15,18 +15,31 @@
  * ethbus_service_work() - the bus context's work: run the service op
  * @work: &ethbus.service_work
  *
- * Unmasks the host interrupt afterwards if it fired meanwhile.
+ * With &ethbus_config.irq_mask_service the line is masked for the whole
+ * run. Afterwards it is unmasked if it was masked, unless the run called
+ * ethbus_irq_hold(): then it stays masked until a later run, started by a
+ * kick, leaves nothing pending.
  */
 static void ethbus_service_work(struct kthread_work *work)
 {
 	struct ethbus *eb = container_of(work, struct ethbus, service_work);
+	int irq = READ_ONCE(eb->irq);
+
+	if (eb->irq_mask_service && irq >= 0 &&
+	    !test_and_set_bit(ETHBUS_IRQ_MASKED, &eb->flags))
+		disable_irq(irq);
+	clear_bit(ETHBUS_IRQ_HOLD, &eb->flags);
 
 	atomic64_inc(&eb->services);
 	eb->ops->service(eb->ctx);
 
+	if (test_bit(ETHBUS_IRQ_HOLD, &eb->flags)) {
+		atomic64_inc(&eb->irq_holds);
+		return;
+	}
 	/* The device has been serviced: let it interrupt again. */
-	if (test_and_clear_bit(ETHBUS_IRQ_MASKED, &eb->flags))
-		enable_irq(eb->irq);
+	if (irq >= 0 && test_and_clear_bit(ETHBUS_IRQ_MASKED, &eb->flags))
+		enable_irq(irq);
 }
 
 static int ethbus_apply_config(struct ethbus *eb,
@@ -41,6 +54,7 @@ static int ethbus_apply_config(struct ethbus *eb,
 	eb->rx_low = cfg->rx_low ?: eb->rx_high / 4;
 	eb->tx_max = cfg->tx_max ?: ETHBUS_TX_MAX_DEFAULT;
 	eb->tx_wake = cfg->tx_wake ?: eb->tx_max / 2;
+	eb->irq_mask_service = cfg->irq_mask_service;
 
 	if (eb->rx_low >= eb->rx_high || eb->tx_wake >= eb->tx_max)
 		return -EINVAL;
@@ -274,6 +288,27 @@ void ethbus_irq(struct ethbus *eb)
 EXPORT_SYMBOL_GPL(ethbus_irq);
 
 /**
+ * ethbus_irq_hold() - keep the host interrupt masked after this run
+ * @eb: the ethbus
+ *
+ * Called by the service op when it leaves the interrupt's cause pending
+ * on purpose: the device holds a frame there is no room for, or it is
+ * powered down or declared dead. A level-triggered line would otherwise
+ * fire again as soon as it is unmasked, once per run, for as long as the
+ * cause lasts. The line stays masked until a later run of the service op
+ * that does not call this; such a run follows any ethbus_kick(), and
+ * ethbus kicks by itself when the receive queue drains. Counted in the
+ * "bus_irq_holds" statistic. Has no effect on a device without a line.
+ *
+ * Context: the service op.
+ */
+void ethbus_irq_hold(struct ethbus *eb)
+{
+	set_bit(ETHBUS_IRQ_HOLD, &eb->flags);
+}
+EXPORT_SYMBOL_GPL(ethbus_irq_hold);
+
+/**
  * ethbus_irq_count() - interrupts taken so far
  * @eb: the ethbus
  *
@@ -304,8 +339,8 @@ static irqreturn_t ethbus_hardirq(int irq, void *data)
 	/* Bus I/O sleeps, so the line stays masked until the bus context
 	 * has serviced the device; this also stops interrupt storms.
 	 */
-	disable_irq_nosync(irq);
-	set_bit(ETHBUS_IRQ_MASKED, &eb->flags);
+	if (!test_and_set_bit(ETHBUS_IRQ_MASKED, &eb->flags))
+		disable_irq_nosync(irq);
 	ethbus_irq(eb);
 	return IRQ_HANDLED;
 }
@@ -317,7 +352,10 @@ static irqreturn_t ethbus_hardirq(int irq, void *data)
  * @flags: IRQF_* flags (trigger type, IRQF_SHARED is not supported)
  *
  * The line is masked when it fires and unmasked after the next service op
- * run, so a level-triggered device is serviced once per assertion. Freed by
+ * run, so a level-triggered device is serviced once per assertion (see
+ * ethbus_irq_hold() for a cause left pending). The line is requested
+ * masked and unmasked only once it is recorded, so a device that already
+ * asserts it is serviced, not left masked for good. Freed by
  * ethbus_destroy().
  *
  * Context: process context; may sleep.
@@ -332,11 +370,14 @@ int ethbus_request_irq(struct ethbus *eb, unsigned int irq,
 	if (eb->irq >= 0 || (flags & IRQF_SHARED))
 		return -EBUSY;
 
-	ret = request_irq(irq, ethbus_hardirq, flags,
+	ret = request_irq(irq, ethbus_hardirq, flags | IRQF_NO_AUTOEN,
 			  parent ? dev_name(parent) : eb->ndev->name, eb);
 	if (ret)
 		return ret;
-	eb->irq = irq;
+	WRITE_ONCE(eb->irq, irq);
+	/* Taken as if it had fired: the next service run unmasks it. */
+	set_bit(ETHBUS_IRQ_MASKED, &eb->flags);
+	ethbus_kick(eb);
 	return 0;
 }
 EXPORT_SYMBOL_GPL(ethbus_request_irq);

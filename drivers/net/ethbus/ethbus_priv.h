@@ -19,6 +19,7 @@
 
 /* ethbus::flags bits */
 #define ETHBUS_IRQ_MASKED	0	/* host IRQ disabled until serviced */
+#define ETHBUS_IRQ_HOLD		1	/* this run left the cause pending */
 
 /**
  * struct ethbus_napi_stats - counters written only by the NAPI poll
@@ -81,7 +82,7 @@ struct ethbus_tx_cb {
  * @worker: the bus context
  * @service_work: runs @ops->service in @worker
  * @irq: host interrupt masked until serviced, or -1
- * @flags: %ETHBUS_IRQ_MASKED
+ * @flags: %ETHBUS_IRQ_MASKED, %ETHBUS_IRQ_HOLD
  * @started: ethbus_start() done and ethbus_stop() not yet (RTNL)
  * @napi: delivers @rxq and reaps @tx_done
  * @lock: protects @running, @rx_paused, @rxq, @txq, @tx_done and
@@ -98,10 +99,12 @@ struct ethbus_tx_cb {
  * @rx_low: see &ethbus_config.rx_low
  * @tx_max: see &ethbus_config.tx_max
  * @tx_wake: see &ethbus_config.tx_wake
+ * @irq_mask_service: see &ethbus_config.irq_mask_service
  * @msg_enable: NETIF_MSG_* bits
  * @fault_rs: rate limit of ethbus_fault() messages
  * @irqs: ethbus_irq() calls
  * @services: service op runs
+ * @irq_holds: service op runs that kept the host interrupt masked
  * @faults: ethbus_fault() calls
  * @rx_pauses: times @rx_paused was set
  * @tx_stops: times the TX queue was stopped for @tx_max
@@ -134,12 +137,14 @@ struct ethbus {
 	unsigned int rx_low;
 	unsigned int tx_max;
 	unsigned int tx_wake;
+	bool irq_mask_service;
 
 	u32 msg_enable;
 	struct ratelimit_state fault_rs;
 
 	atomic64_t irqs;
 	atomic64_t services;
+	atomic64_t irq_holds;
 	atomic64_t faults;
 	atomic64_t rx_pauses;
 	atomic64_t tx_stops;

@@ -13,6 +13,7 @@
 static const char ethbus_stat_names[][ETH_GSTRING_LEN] = {
 	"bus_irqs",
 	"bus_services",
+	"bus_irq_holds",
 	"bus_faults",
 	"napi_polls",
 	"rx_pauses",
@@ -146,7 +147,8 @@ EXPORT_SYMBOL_GPL(ethbus_stats_strings);
  * @data: cursor into the get_ethtool_stats() buffer; advanced past them
  *
  * In the order of ethbus_stats_strings(): host interrupts (ethbus_irq()),
- * service op runs, ethbus_fault() reports, NAPI polls, RX high-watermark
+ * service op runs, runs that held the interrupt masked, ethbus_fault()
+ * reports, NAPI polls, RX high-watermark
  * pauses, TX queue stops, RX and TX frames dropped.
  *
  * Context: any; does not sleep.
@@ -159,6 +161,7 @@ void ethbus_stats_values(struct ethbus *eb, u64 **data)
 	ethbus_read_totals(eb, &t);
 	*p++ = atomic64_read(&eb->irqs);
 	*p++ = atomic64_read(&eb->services);
+	*p++ = atomic64_read(&eb->irq_holds);
 	*p++ = atomic64_read(&eb->faults);
 	*p++ = t.polls;
 	*p++ = atomic64_read(&eb->rx_pauses);

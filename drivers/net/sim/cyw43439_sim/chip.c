@@ -207,9 +207,10 @@ bool cywsim_get_reg_on(struct cywsim_chip *chip)
  * Asserted when INTERRUPT & INTERRUPT_ENABLE is non-zero; the pin level
  * follows INTERRUPT_POLARITY_HIGH. On a 3-wire bus the pin is the data
  * line while CS is low, so it is only an interrupt while CS is high.
- * irq_sim only knows edges: a level is emulated by pulsing on every
- * inactive-to-active change and again from level_work while it stays
- * active.
+ * The board's input (hostwake.c) gets the level through the irq_level
+ * hook and applies the trigger the device tree asks for; a board without
+ * that hook gets irq_pulse on every inactive-to-active change and again
+ * from level_work while it stays active.
  */
 void cywsim_irq_update(struct cywsim_chip *chip)
 {
@@ -233,8 +234,28 @@ void cywsim_irq_update(struct cywsim_chip *chip)
 			chip->hooks->irq_pulse(chip->priv);
 	}
 	chip->irq_active = active;
-	if (active && !chip->dying)
+	if (chip->hooks && chip->hooks->irq_level)
+		chip->hooks->irq_level(chip->priv, active);
+	else if (active && !chip->dying)
 		mod_delayed_work(chip->wq, &chip->level_work, 1);
+}
+
+/**
+ * cywsim_data_line_busy() - 3-wire: CS went low, the pin carries data
+ * @chip: the chip
+ *
+ * On one data line the host-wake input is that line (§1.1). While CS is
+ * low it carries the command and data bits, so the input sees the active
+ * level during every transaction (every command word has ones in it),
+ * whatever the interrupt state. cywsim_irq_update() at CS rise gives the
+ * input the interrupt's level again.
+ */
+void cywsim_data_line_busy(struct cywsim_chip *chip)
+{
+	lockdep_assert_held(&chip->lock);
+
+	if (chip->cfg.three_wire && chip->hooks && chip->hooks->irq_level)
+		chip->hooks->irq_level(chip->priv, chip->cfg.irq_active_high);
 }
 
 /**

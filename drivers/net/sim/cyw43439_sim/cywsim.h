@@ -33,7 +33,12 @@ struct cywsim_cfg {
 
 /**
  * struct cywsim_hooks - how the chip model reaches the board around it
- * @irq_pulse: the host-wake line is at its active level; raise the host IRQ
+ * @irq_pulse: the interrupt cause became active (counted in irq_pulses)
+ * @irq_level: the level of the host-wake pin at the host's input changed
+ *	or was recomputed: true for the active level. On 3-wire the pin is
+ *	the data line, which carries bus data while CS is low. A board with
+ *	this hook models the level itself; without it, level_work re-pulses
+ *	irq_pulse while the cause stays.
  * @air_rx: a frame the station sent leaves through the access point
  * @link_changed: the station associated (true) or lost the link (false)
  *
@@ -41,6 +46,7 @@ struct cywsim_cfg {
  */
 struct cywsim_hooks {
 	void (*irq_pulse)(void *priv);
+	void (*irq_level)(void *priv, bool active);
 	void (*air_rx)(void *priv, struct sk_buff *skb);
 	void (*link_changed)(void *priv, bool up);
 };
@@ -560,6 +566,7 @@ bool cywsim_get_reg_on(struct cywsim_chip *chip);
 void cywsim_advance(struct cywsim_chip *chip);
 bool cywsim_silent(struct cywsim_chip *chip);
 void cywsim_irq_update(struct cywsim_chip *chip);
+void cywsim_data_line_busy(struct cywsim_chip *chip);
 void cywsim_console(struct cywsim_chip *chip, const char *fmt, ...)
 	__printf(2, 3);
 void cywsim_reset_firmware(struct cywsim_chip *chip);

@@ -5,9 +5,11 @@
 #define _CYWSIM_PLAT_H
 
 #include <linux/gpio/driver.h>
+#include <linux/irq_work.h>
 #include <linux/property.h>
 
 struct cywsim_chip;
+struct fwnode_handle;
 struct irq_domain;
 struct net_device;
 struct platform_device;
@@ -21,8 +23,14 @@ struct spi_device;
  * @gc: GPIO controller whose line 0 is WL_REG_ON
  * @gc_label: its label, also the gpiod lookup key
  * @reg_on_input: the host switched the line to input (chip sees low)
- * @domain: irq_sim domain of the host-wake line
+ * @domain: interrupt domain of the host-wake input (hostwake.c)
  * @virq: host-wake interrupt number
+ * @hw_fwnode: names @domain
+ * @hw_work: delivers the interrupt in hard interrupt context
+ * @hw_pin: the pin is at its active level
+ * @hw_unmasked: the host's interrupt controller passes the input on
+ * @hw_latched: an edge came while nothing took it (edge trigger)
+ * @hw_level: the input is level-triggered
  * @ctlr: the SPI controller
  * @spi: the CYW43439 device on it
  * @props: device properties, as a DT node would give them
@@ -38,6 +46,12 @@ struct cywsim_dev {
 	bool reg_on_input;
 	struct irq_domain *domain;
 	unsigned int virq;
+	struct fwnode_handle *hw_fwnode;
+	struct irq_work hw_work;
+	bool hw_pin;
+	bool hw_unmasked;
+	bool hw_latched;
+	bool hw_level;
 	struct spi_controller *ctlr;
 	struct spi_device *spi;
 	struct property_entry props[4];
@@ -45,6 +59,10 @@ struct cywsim_dev {
 	char swnode_name[16];
 	struct net_device *air;
 };
+
+/* hostwake.c */
+int cywsim_host_wake_register(struct cywsim_dev *d, unsigned int type);
+void cywsim_host_wake_set(struct cywsim_dev *d, bool active);
 
 /* spi.c */
 int cywsim_spi_register(struct cywsim_dev *d, u32 max_hz);

@@ -61,6 +61,7 @@ void cywsim_cs_fall(struct cywsim_chip *chip, u32 hz, bool cpha_mismatch)
 	memset(x, 0, offsetof(struct cywsim_xact, buf));
 	x->phase = CYWSIM_PH_CMD;
 	chip->cs_low = true;
+	cywsim_data_line_busy(chip);
 	chip->spi_hz = hz;
 	x->silent = cywsim_silent(chip);
 	if (x->silent) {

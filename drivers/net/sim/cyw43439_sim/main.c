@@ -6,7 +6,6 @@
 #include <linux/gpio/machine.h>
 #include <linux/interrupt.h>
 #include <linux/irq.h>
-#include <linux/irq_sim.h>
 #include <linux/kernel.h>
 #include <linux/module.h>
 #include <linux/netdevice.h>
@@ -34,6 +33,11 @@ static unsigned int spi_hz = 50000000;
 module_param(spi_hz, uint, 0444);
 MODULE_PARM_DESC(spi_hz, "spi-max-frequency of the device (default 50 MHz)");
 
+static bool irq_edge;
+module_param(irq_edge, bool, 0444);
+MODULE_PARM_DESC(irq_edge,
+		 "Host-wake as an edge-triggered interrupt (default: level, as the overlay configures it)");
+
 static char *modalias = "cyw43439";
 module_param(modalias, charp, 0444);
 MODULE_PARM_DESC(modalias, "SPI modalias of the chip (default cyw43439)");
@@ -43,11 +47,9 @@ static struct dentry *cywsim_dbg_root;
 
 static const char *const cywsim_gpio_names[] = { "WL_REG_ON" };
 
-static void cywsim_hook_irq(void *priv)
+static void cywsim_hook_irq_level(void *priv, bool active)
 {
-	struct cywsim_dev *d = priv;
-
-	irq_set_irqchip_state(d->virq, IRQCHIP_STATE_PENDING, true);
+	cywsim_host_wake_set(priv, active);
 }
 
 static void cywsim_hook_air_rx(void *priv, struct sk_buff *skb)
@@ -69,7 +71,7 @@ static void cywsim_hook_link(void *priv, bool up)
 }
 
 static const struct cywsim_hooks cywsim_board_hooks = {
-	.irq_pulse = cywsim_hook_irq,
+	.irq_level = cywsim_hook_irq_level,
 	.air_rx = cywsim_hook_air_rx,
 	.link_changed = cywsim_hook_link,
 };
@@ -144,35 +146,22 @@ static int cywsim_gpio_register(struct cywsim_dev *d)
 	return devm_gpiochip_add_data(&d->pdev->dev, gc, d);
 }
 
-static void cywsim_irq_dispose(void *data)
-{
-	struct cywsim_dev *d = data;
-
-	irq_dispose_mapping(d->virq);
-}
-
-/* Host-wake: level as the board's interrupt controller sees it (§1.1) */
+/*
+ * Host-wake as the board's device tree describes it (the overlay, §1.1):
+ * level-triggered, active high on the 3-wire data line, active low on a
+ * 4-wire module's WL_IRQ; edge-triggered on request. The type also tells
+ * the driver which polarity to program.
+ */
 static int cywsim_irq_register(struct cywsim_dev *d)
 {
-	struct device *dev = &d->pdev->dev;
-	int ret;
+	bool high = d->chip->cfg.irq_active_high;
+	unsigned int type;
 
-	d->domain = devm_irq_domain_create_sim(dev, NULL, 1);
-	if (IS_ERR(d->domain))
-		return PTR_ERR(d->domain);
-	d->virq = irq_create_mapping(d->domain, 0);
-	if (!d->virq)
-		return -ENXIO;
-	ret = devm_add_action_or_reset(dev, cywsim_irq_dispose, d);
-	if (ret)
-		return ret;
-	/*
-	 * irq_sim supports edge types only; the model emulates the level
-	 * by re-pulsing while it stays active. The type tells the driver
-	 * which polarity to program: rising = active high.
-	 */
-	return irq_set_irq_type(d->virq, d->chip->cfg.irq_active_high ?
-				IRQ_TYPE_EDGE_RISING : IRQ_TYPE_EDGE_FALLING);
+	if (irq_edge)
+		type = high ? IRQ_TYPE_EDGE_RISING : IRQ_TYPE_EDGE_FALLING;
+	else
+		type = high ? IRQ_TYPE_LEVEL_HIGH : IRQ_TYPE_LEVEL_LOW;
+	return cywsim_host_wake_register(d, type);
 }
 
 static void cywsim_lookup_remove(void *data)
@@ -333,9 +322,9 @@ static int cywsim_probe(struct platform_device *pdev)
 	ret = devm_add_action_or_reset(dev, cywsim_debugfs_release, d->chip);
 	if (ret)
 		return ret;
-	dev_info(dev, "%s on %s, %s wiring, irq %u, %s\n", modalias,
+	dev_info(dev, "%s on %s, %s wiring, irq %u (%s), %s\n", modalias,
 		 dev_name(&d->spi->dev), three_wire ? "3-wire" : "4-wire",
-		 d->virq, netdev_name(d->air));
+		 d->virq, irq_edge ? "edge" : "level", netdev_name(d->air));
 	return 0;
 }
 

@@ -117,6 +117,8 @@
  * @credit_overrides: control frames sent after a long stall without credit
  *	(a pending command, or the probe of a long data stall)
  * @rx_no_room: service runs that stopped reading for RX backpressure
+ * @f2_not_ready: frames that found F2 unable to take them, retried later
+ * @tx_timeouts: transmit watchdog expiries (ndo_tx_timeout)
  */
 struct cyw43_counters {
 	u64 bus_xacts;
@@ -140,6 +142,8 @@ struct cyw43_counters {
 	u64 credit_stalls;
 	u64 credit_overrides;
 	u64 rx_no_room;
+	u64 f2_not_ready;
+	u64 tx_timeouts;
 };
 
 /**
@@ -244,6 +248,7 @@ enum cyw43_conn_state {
  * @conn_ssid_len: its length
  * @conn_timeout: ends an attempt the firmware never finished
  * @dead_work: tells cfg80211 and the stack that the firmware is gone
+ * @f2_retry: kicks the bus context again after F2 could not take a frame
  * @credit_probe: asks the firmware something when data has waited too
  *	long for credit, so that the answer brings the credit back
  * @dbg: debugfs directory
@@ -307,6 +312,7 @@ struct cyw43 {
 	u8 conn_ssid_len;
 	struct delayed_work conn_timeout;
 	struct work_struct dead_work;
+	struct delayed_work f2_retry;
 	struct delayed_work credit_probe;
 
 	struct dentry *dbg;
@@ -343,6 +349,7 @@ int cyw43_fw_clm(struct cyw43 *cy);
 void cyw43_service(void *ctx);
 void cyw43_sdpcm_reset(struct cyw43 *cy);
 void cyw43_credit_probe(struct work_struct *work);
+void cyw43_f2_retry(struct work_struct *work);
 void cyw43_sdpcm_free(struct cyw43 *cy);
 
 /* fwil.c: ioctls and iovars */

@@ -38,7 +38,8 @@ const struct cyw43_counter_name cyw43_counter_names[] = {
 	CYW43_CNT(ioctl_timeouts), CYW43_CNT(ioctl_stale),
 	CYW43_CNT(bus_errors), CYW43_CNT(credit_stalls),
 	CYW43_CNT(credit_overrides), CYW43_CNT(error_clears),
-	CYW43_CNT(rx_no_room),
+	CYW43_CNT(rx_no_room), CYW43_CNT(f2_not_ready),
+	CYW43_CNT(tx_timeouts),
 };
 
 const unsigned int cyw43_n_counters = ARRAY_SIZE(cyw43_counter_names);

@@ -159,6 +159,7 @@ static void cyw43_init_state(struct cyw43 *cy, struct spi_device *spi)
 	INIT_DELAYED_WORK(&cy->conn_timeout, cyw43_conn_timeout);
 	INIT_WORK(&cy->dead_work, cyw43_dead_work);
 	INIT_DELAYED_WORK(&cy->credit_probe, cyw43_credit_probe);
+	INIT_DELAYED_WORK(&cy->f2_retry, cyw43_f2_retry);
 }
 
 /* Stop everything that could still call into the firmware or cfg80211 */
@@ -166,6 +167,7 @@ static void cyw43_quiesce(struct cyw43 *cy)
 {
 	cyw43_ioctl_kill(cy);
 	ethbus_call(cy->eb, cyw43_powerdown, cy);
+	cancel_delayed_work_sync(&cy->f2_retry);
 	cancel_delayed_work_sync(&cy->credit_probe);
 	cancel_delayed_work_sync(&cy->scan_timeout);
 	cancel_delayed_work_sync(&cy->conn_timeout);
@@ -176,6 +178,14 @@ static void cyw43_quiesce(struct cyw43 *cy)
 
 static int cyw43_probe(struct spi_device *spi)
 {
+	/*
+	 * One data line (3-wire): host-wake is that data line, so every
+	 * transfer would interrupt the host; it stays masked while the bus
+	 * context runs (reference §1.1).
+	 */
+	const struct ethbus_config ebcfg = {
+		.irq_mask_service = !!(spi->mode & SPI_3WIRE),
+	};
 	u64 t0 = ktime_get_ns(), x0;
 	struct wiphy *wiphy;
 	struct cyw43 *cy;
@@ -196,7 +206,7 @@ static int cyw43_probe(struct spi_device *spi)
 		ret = -ENOMEM;
 		goto free_wiphy;
 	}
-	cy->eb = ethbus_create(cy->ndev, &cyw43_ethbus_ops, cy, NULL);
+	cy->eb = ethbus_create(cy->ndev, &cyw43_ethbus_ops, cy, &ebcfg);
 	if (IS_ERR(cy->eb)) {
 		ret = PTR_ERR(cy->eb);
 		goto free_netdev;

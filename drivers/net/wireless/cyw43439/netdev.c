@@ -9,6 +9,11 @@
 
 #define CYW43_WLC_UP	2
 #define CYW43_WLC_DOWN	3
+/*
+ * Transmit watchdog: longer than two rounds of the credit probe (3 s each,
+ * sdpcm.c), so a stall the driver mends by itself is not reported.
+ */
+#define CYW43_TX_TIMEOUT	(10 * HZ)
 
 static struct cyw43 *cyw43_from_ndev(struct net_device *ndev)
 {
@@ -78,10 +83,31 @@ static int cyw43_set_mac_address(struct net_device *ndev, void *p)
 	return 0;
 }
 
+/*
+ * The queue stayed stopped for the watchdog period: frames wait for credit
+ * or for F2 that never came. Count it, say what the bus last showed, and
+ * have the bus context look again at once; the credit probe asks the
+ * firmware for its credit if the stall is a credit stall.
+ */
+static void cyw43_tx_timeout(struct net_device *ndev, unsigned int txqueue)
+{
+	struct cyw43 *cy = cyw43_from_ndev(ndev);
+
+	cy->cnt.tx_timeouts++;
+	netdev_warn(ndev,
+		    "transmit stalled: credit %u, next seq %u, flow %#x, status %#x; servicing the bus\n",
+		    READ_ONCE(cy->max_seq), READ_ONCE(cy->tx_seq),
+		    READ_ONCE(cy->flow_ctl), READ_ONCE(cy->status));
+	if (READ_ONCE(cy->data_stall_since))
+		mod_delayed_work(system_wq, &cy->credit_probe, 0);
+	ethbus_kick(cy->eb);
+}
+
 static const struct net_device_ops cyw43_netdev_ops = {
 	.ndo_open = cyw43_open,
 	.ndo_stop = cyw43_stop,
 	.ndo_start_xmit = ethbus_start_xmit,
+	.ndo_tx_timeout = cyw43_tx_timeout,
 	.ndo_get_stats64 = ethbus_get_stats64,
 	.ndo_set_mac_address = cyw43_set_mac_address,
 	.ndo_validate_addr = eth_validate_addr,
@@ -148,6 +174,7 @@ struct net_device *cyw43_netdev_new(struct cyw43 *cy)
 		return NULL;
 	ndev->netdev_ops = &cyw43_netdev_ops;
 	ndev->ethtool_ops = &cyw43_ethtool_ops;
+	ndev->watchdog_timeo = CYW43_TX_TIMEOUT;
 	ndev->needed_headroom = CYW43_SDPCM_HDR_LEN + CYW43_SDPCM_DATA_PAD +
 				CYW43_BDC_HDR_LEN;
 	ndev->ieee80211_ptr = &cy->wdev;

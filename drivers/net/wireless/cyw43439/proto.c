@@ -284,26 +284,23 @@ EXPORT_SYMBOL_IF_KUNIT(cyw43_sdpcm_may_send);
 /**
  * cyw43_sdpcm_credit() - the credit to accept from a received header
  * @new_max: max_seq of the received header
- * @old_max: the credit the host holds now
  * @tx_seq: the host's next TX sequence number
  *
- * A credit never moves backwards: one behind the credit already held is
- * a corrupted header (§10 #5) and is ignored, as one driver of §6.4 only
- * accepts forward moves. Believing it would leave the host without
- * credit that the firmware thinks it granted, and nothing would ever
- * correct it. A credit more than 0x40 ahead of the host cannot be real
- * either; as in the other drivers of §6.4, it is replaced by a window of
- * two frames so the host keeps going without flooding the chip. The one
- * exception is a host a few frames past the credit: it went there itself
- * (a control frame sent after a long stall, see sdpcm.c), and the credit
- * is real: no window.
+ * As the vendor's host driver, brcmfmac and embassy do (§6.4), a credit
+ * is believed whichever way it moves: a firmware that takes credit back
+ * is obeyed, so the host never sends into a window the firmware has
+ * closed. A credit more than 0x40 ahead of the host cannot be real; it is
+ * replaced by a window of two frames, so the host keeps going without
+ * flooding the chip. A corrupted max_seq (§10 #5) lands there too, or
+ * costs at most the frames until the next header, which carries the real
+ * credit again. The one exception is a host a few frames past the credit:
+ * it went there itself (a control frame sent after a long stall, see
+ * sdpcm.c), and the credit is real: no window.
  *
  * Return: the max_seq to use from now on.
  */
-u8 cyw43_sdpcm_credit(u8 new_max, u8 old_max, u8 tx_seq)
+u8 cyw43_sdpcm_credit(u8 new_max, u8 tx_seq)
 {
-	if ((u8)(new_max - old_max) & BIT(7))
-		return old_max;
 	if ((u8)(tx_seq - new_max) <= CYW43_SDPCM_OVERRUN_MAX)
 		return new_max;
 	if ((u8)(new_max - tx_seq) > CYW43_SDPCM_CREDIT_MAX)

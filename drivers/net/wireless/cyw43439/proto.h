@@ -45,7 +45,7 @@ int cyw43_sdpcm_parse(const u8 *buf, size_t xfer_len,
 		      struct cyw43_sdpcm_hdr *hdr);
 void cyw43_sdpcm_build(u8 *buf, u16 len, u8 seq, u8 chan, u8 data_off);
 bool cyw43_sdpcm_may_send(u8 max_seq, u8 tx_seq);
-u8 cyw43_sdpcm_credit(u8 new_max, u8 old_max, u8 tx_seq);
+u8 cyw43_sdpcm_credit(u8 new_max, u8 tx_seq);
 
 /* BCDC (§7.1) */
 #define CYW43_BCDC_HDR_LEN	16

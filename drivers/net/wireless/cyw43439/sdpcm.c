@@ -9,8 +9,13 @@
 
 /* Work per service run before yielding the bus context to other devices */
 #define CYW43_SERVICE_BUDGET	64
-/* §6.3: how often to re-read STATUS waiting for F2_RX_READY */
-#define CYW43_TX_READY_TRIES	20
+/*
+ * §6.3: how often to re-read STATUS waiting for F2_RX_READY, 100-200 us
+ * apart, before the frame waits for cyw43_f2_retry(): the chip's buffer
+ * can stay full for much longer than a bus context should spin.
+ */
+#define CYW43_TX_READY_TRIES	4
+#define CYW43_F2_RETRY_MS	1
 /*
  * §6.4: a credit update lost on the bus (a corrupted header, §10 #5) would
  * leave the host waiting for credit the firmware believes it granted, with
@@ -87,6 +92,24 @@ void cyw43_credit_probe(struct work_struct *work)
 	if (READ_ONCE(cy->data_stall_since) == since)
 		schedule_delayed_work(&cy->credit_probe,
 				      msecs_to_jiffies(CYW43_CREDIT_PROBE_MS));
+}
+
+/**
+ * cyw43_f2_retry() - try again a frame that F2 could not take
+ * @work: &cyw43.f2_retry
+ *
+ * F2_RX_READY drops while the chip's receive buffer is full, whatever the
+ * credit says, and rises again without an interrupt. The frame (a command
+ * or data) stays queued and the bus context looks again shortly after.
+ *
+ * Context: process context.
+ */
+void cyw43_f2_retry(struct work_struct *work)
+{
+	struct cyw43 *cy = container_of(to_delayed_work(work), struct cyw43,
+					f2_retry);
+
+	ethbus_kick(cy->eb);
 }
 
 /**
@@ -183,7 +206,9 @@ static bool cyw43_rx_one(struct cyw43 *cy)
 	if (st == U32_MAX || !(st & CYW43_ST_F2_PKT_AVAIL))
 		return false;
 	if (READ_ONCE(cy->data_on) && !ethbus_rx_room(cy->eb)) {
+		/* the frame stays in the chip, and so does its interrupt */
 		cy->cnt.rx_no_room++;
+		ethbus_irq_hold(cy->eb);
 		return false;
 	}
 	len = FIELD_GET(CYW43_ST_F2_PKT_LEN, st);
@@ -202,7 +227,7 @@ static bool cyw43_rx_one(struct cyw43 *cy)
 		return true;
 	}
 	/* §6.4: every frame carries the credit, whatever its channel */
-	cy->max_seq = cyw43_sdpcm_credit(h.max_seq, cy->max_seq, cy->tx_seq);
+	cy->max_seq = cyw43_sdpcm_credit(h.max_seq, cy->tx_seq);
 	cy->flow_ctl = h.flow_ctl;
 	cy->rx_seq = h.seq + 1;
 	cy->rx_seq_known = true;
@@ -242,6 +267,9 @@ static bool cyw43_tx_ready(struct cyw43 *cy)
 			usleep_range(100, 200);
 		cy->status = cyw43_read32(cy, CYW43_F0, CYW43_F0_STATUS);
 	}
+	cy->cnt.f2_not_ready++;
+	schedule_delayed_work(&cy->f2_retry,
+			      msecs_to_jiffies(CYW43_F2_RETRY_MS));
 	return false;
 }
 
@@ -409,10 +437,17 @@ void cyw43_service(void *ctx)
 	bool busy;
 	int i;
 
-	if (!cy->fw_running)
+	/*
+	 * Powered down or dead, the chip is not serviced: a level host-wake
+	 * it still drives stays masked until the bus is brought up again.
+	 */
+	if (!cy->fw_running) {
+		ethbus_irq_hold(cy->eb);
 		return;
+	}
 	if (READ_ONCE(cy->dead)) {
 		cyw43_tx_drop_all(cy);
+		ethbus_irq_hold(cy->eb);
 		return;
 	}
 	busy = cyw43_tx_ctrl(cy);
