@@ -8,6 +8,7 @@
 #   make RIG=1                 drivers + simulators + test modules
 #   make check                 lint, compile matrix, KUnit, end-to-end: the CI
 #   make demo | shell | kunit | e2e [T=glob] | lint | matrix | bench | dtbo
+#   sudo make dtbo-install     overlays to /boot/firmware/overlays on a board
 #
 # Each module has its own option (see Kconfig); override with CONFIG_FOO=.
 
@@ -43,7 +44,7 @@ OPTS := $(foreach o,ETHBUS LAN8720 CYW43439 LAN8720_SIM CYW43439_SIM \
 KDIR ?= $(shell $(TOP)/scripts/kernel.sh test)
 
 .PHONY: all modules clean install deps kernel lint matrix kunit e2e check \
-	demo shell bench dtbo
+	demo shell bench dtbo dtbo-install
 
 all: modules
 
@@ -92,5 +93,10 @@ bench: deps
 
 dtbo:
 	@scripts/dtbo.sh
+
+# On the board: the overlays into the firmware's overlays directory
+# (OVERLAYS_DIR overrides /boot/firmware/overlays).
+dtbo-install:
+	@scripts/dtbo.sh install $(OVERLAYS_DIR)
 
 endif

@@ -145,7 +145,7 @@ lint_dts()
 			-I "$src/include" -I "$src/scripts/dtc/include-prefixes" \
 			"$RIG_TOP/$f" 2>&1 | dtc -@ -q -I dts -O dtb -o /dev/null - 2>&1)
 		[ $? -eq 0 ] && [ -z "$out" ] || bad+="$f: $out"$'\n'
-	done < <(cd "$RIG_TOP" && find dts-overlays -name '*.dts*' 2>/dev/null | sort)
+	done < <(cd "$RIG_TOP" && find dts-overlays -name '*.dts' 2>/dev/null | sort)
 	if [ $n = 0 ]; then
 		log "lint: no device-tree overlays yet"
 	elif [ -z "$bad" ]; then
