@@ -12,8 +12,9 @@
 #
 # Each module has its own option (see Kconfig); override with CONFIG_FOO=.
 
-ifneq ($(KERNELRELEASE),)
-# Called from the kernel build system: Kbuild does the work.
+ifneq ($(srctree),)
+# Called from the kernel build system: Kbuild does the work. (Not keyed on
+# KERNELRELEASE: DKMS sets that on the command line of the outer make.)
 include $(src)/Kbuild
 else
 
@@ -44,7 +45,7 @@ OPTS := $(foreach o,ETHBUS LAN8720 CYW43439 LAN8720_SIM CYW43439_SIM \
 KDIR ?= $(shell $(TOP)/scripts/kernel.sh test)
 
 .PHONY: all modules clean install deps kernel lint matrix kunit e2e check \
-	demo shell bench dtbo dtbo-install
+	demo shell bench dtbo dtbo-install dt
 
 all: modules
 
@@ -90,6 +91,9 @@ shell: deps
 
 bench: deps
 	@scripts/bench.sh
+
+dt:
+	@scripts/check.sh dt
 
 dtbo:
 	@scripts/dtbo.sh
