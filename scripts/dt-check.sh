@@ -79,4 +79,4 @@ else
 fi
 
 python3 "$RIG_TOP/scripts/dt_check.py" --work "$work/m" --overlays "$ovl" \
-	--trees "$work/trees" --planted "$work/planted" "${schema[@]}"
+	--trees "$work/trees" --planted "$work/planted" --docs "$RIG_TOP" "${schema[@]}"

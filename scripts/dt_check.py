@@ -21,6 +21,7 @@ must be refused there. Prints one "PASS|FAIL|SKIP name" line per check.
 """
 import argparse
 import os
+import re
 import struct
 import subprocess
 import sys
@@ -300,6 +301,71 @@ class Matrix:
                  found if found else ['dt-validate accepted 60 MHz'])
 
 
+def readme_entries(path):
+    """{overlay: [params]} from a README in Raspberry Pi's overlays format."""
+    entries, name, in_params = {}, None, False
+    for line in open(path):
+        m = re.match(r'Name:\s+(\S+)', line)
+        if m:
+            name, in_params = m.group(1), False
+            entries[name] = []
+            continue
+        m = re.match(r'(Params:)?\s{1,8}(\w+)\s{2,}\S', line)
+        if name and line.startswith('Params:'):
+            in_params = True
+        elif not line.strip() or re.match(r'\w+:', line):
+            in_params = False if not line.startswith('Params:') else in_params
+        if in_params and m and (m.group(1) or len(line) - len(line.lstrip()) == 8):
+            entries[name].append(m.group(2))
+    return entries
+
+
+def docs(m, root, overlays):
+    """The README entries and every dtoverlay= example match the overlays."""
+    have = {f[:-5]: set(dtparam_names(os.path.join(overlays, f)))
+            for f in os.listdir(overlays) if f.endswith('.dtbo')}
+    bad = []
+    entries = readme_entries(os.path.join(root, 'dts-overlays', 'README'))
+    for name, params in sorted(have.items()):
+        if name not in entries:
+            bad.append('dts-overlays/README: no entry for %s' % name)
+            continue
+        if set(entries[name]) != params:
+            bad.append('dts-overlays/README: %s lists %s, the overlay has %s' %
+                       (name, sorted(entries[name]), sorted(params)))
+    m.out('FAIL' if bad else 'PASS', 'dt: dts-overlays/README lists every '
+          'overlay and exactly its parameters', bad)
+
+    bad, n = [], 0
+    for dirpath, _dirs, files in os.walk(root):
+        if '/.git' in dirpath or '/scripts/dt-test' in dirpath:
+            continue
+        for f in files:
+            if not f.endswith(('.md', '.rst', '.dts', 'README')):
+                continue
+            path = os.path.join(dirpath, f)
+            for ln, line in enumerate(open(path, errors='replace'), 1):
+                for ex in re.findall(r'dtoverlay=([\w-]+(?:,[\w=]+)*)', line):
+                    n += 1
+                    name, *params = ex.split(',')
+                    if name not in have:
+                        bad.append('%s:%d: no overlay %s' %
+                                   (os.path.relpath(path, root), ln, name))
+                        continue
+                    for p in params:
+                        if p.split('=')[0] not in have[name]:
+                            bad.append('%s:%d: %s has no parameter %s' %
+                                       (os.path.relpath(path, root), ln,
+                                        name, p))
+    m.out('FAIL' if bad else 'PASS', 'dt: the %d dtoverlay= lines in the '
+          'docs name existing overlays and parameters' % n, bad)
+
+
+def dtparam_names(dtbo):
+    ovr = load(dtbo).child('__overrides__')
+    return list(ovr.props) if ovr else []
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--work', required=True)
@@ -307,7 +373,12 @@ def main():
     ap.add_argument('--trees', required=True)
     ap.add_argument('--planted')
     ap.add_argument('--schema')
-    Matrix(ap.parse_args()).run()
+    ap.add_argument('--docs', help='the source tree whose docs to check')
+    args = ap.parse_args()
+    m = Matrix(args)
+    if args.docs:
+        docs(m, args.docs, args.overlays)
+    m.run()
     return 0
 
 
