@@ -45,7 +45,7 @@ OPTS := $(foreach o,ETHBUS LAN8720 CYW43439 LAN8720_SIM CYW43439_SIM \
 KDIR ?= $(shell $(TOP)/scripts/kernel.sh test)
 
 .PHONY: all modules clean install deps kernel lint matrix kunit e2e check \
-	demo shell bench dtbo dtbo-install dt
+	demo shell bench dtbo dtbo-install dt wiring
 
 all: modules
 
@@ -97,6 +97,10 @@ dt:
 
 dtbo:
 	@scripts/dtbo.sh
+
+# The wiring pictures in Documentation/wiring/, from the overlays' pins.
+wiring: dtbo
+	@python3 scripts/wiring.py dts-overlays Documentation/wiring
 
 # On the board: the overlays into the firmware's overlays directory
 # (OVERLAYS_DIR overrides /boot/firmware/overlays).

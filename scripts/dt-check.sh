@@ -45,6 +45,7 @@ else
 fi
 
 ovl=$work/tree/dts-overlays
+python3 "$RIG_TOP/scripts/wiring.py" --check "$ovl" "$RIG_TOP/Documentation/wiring"
 mkdir -p "$work/planted"
 dtb "$RIG_TOP/scripts/dt-test/planted-w5500.dts" "$work/planted/rpios.dtbo" -DNETDRV_SPI0=spi0 &&
 	dtb "$RIG_TOP/scripts/dt-test/planted-w5500.dts" "$work/planted/mainline.dtbo" -DNETDRV_SPI0=spi ||
