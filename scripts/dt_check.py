@@ -251,10 +251,66 @@ class Matrix:
                 if d:
                     merged[oname] = d
             self.together(tname, base, list(ovls.values()))
+            self.landing(tname, base, ovls)
             if self.args.schema:
                 self.binding(tname, base, ovls, merged)
             if self.args.planted:
                 self.planted(tname, kind, base, ovls)
+
+    def landing(self, tname, base, ovls):
+        """Parameters write what their README entry says, where it says."""
+        bad = []
+
+        def node(root, suffix):
+            for path, n in dict(root.walk()).items():
+                if path.endswith(suffix):
+                    return n
+            bad.append('no node %s' % suffix)
+            return dtparam.Node('missing')
+
+        def expect(what, got, want):
+            if got != want:
+                bad.append('%s: %s, want %s' % (what, got, want))
+
+        wifi, lan = ovls['cyw43439-spi0'], ovls['lan8720-rmii']
+        tree = Tree(load(base))
+        gpio = min(tree.gpio)
+        try:
+            r = load(self.merge(base, [wifi], ['cs=1', 'int_pin=20',
+                                               'reg_on_pin=21', 'speed=1000000']))
+            w = node(r, '/wifi@1')
+            expect('cs=1: reg', cells(w.props.get('reg', b'')), [1])
+            expect('int_pin=20: interrupts', cells(w.props.get('interrupts', b'')),
+                   [20, 8])
+            expect('reg_on_pin=21: reg-on-gpios',
+                   cells(w.props.get('reg-on-gpios', b''))[1:2], [21])
+            expect('speed: spi-max-frequency',
+                   cells(w.props.get('spi-max-frequency', b'')), [1000000])
+            if 'spidev@0' in str([p for p, _n in r.walk()]):
+                sd0, sd1 = node(r, '/spidev@0'), node(r, '/spidev@1')
+                expect('cs=1: spidev@0 status', Tree.enabled(sd0), True)
+                expect('cs=1: spidev@1 status', Tree.enabled(sd1), False)
+            r = load(self.merge(base, [lan], ['int_pin=20', 'reset_pin=21',
+                                              'phy_addr=0']))
+            phy = node(r, '/ethernet-phy@0')
+            expect('phy_addr=0: reg', cells(phy.props.get('reg', b'')), [0])
+            expect('int_pin=20: interrupts',
+                   cells(phy.props.get('interrupts', b'')), [20, 8])
+            expect('int_pin=20: interrupt-parent',
+                   cells(phy.props.get('interrupt-parent', b'')), [gpio])
+            grp = Tree(r).by_ph.get(cells(phy.props.get('pinctrl-0', b'\0' * 4))[0])
+            expect('int_pin=20: pin group',
+                   cells(grp[1].props.get('brcm,pins', b'')) if grp else None, [20])
+            expect('reset_pin=21: reset-gpios',
+                   cells(phy.props.get('reset-gpios', b'')), [gpio, 21, 1])
+            r = load(self.merge(base, [lan], ['poll', 'no_reset']))
+            phy = node(r, '/ethernet-phy@1')
+            for prop in ('interrupts', 'pinctrl-0', 'reset-gpios'):
+                expect('poll,no_reset: %s' % prop, prop in phy.props, False)
+        except (RuntimeError, KeyError) as e:
+            bad.append(str(e))
+        self.out('FAIL' if bad else 'PASS', 'dt: %s: parameters write what '
+                 'dts-overlays/README says' % tname, bad)
 
     def together(self, tname, base, ovls):
         name = 'dt: %s: all overlays together, no collision' % tname
