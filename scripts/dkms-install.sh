@@ -35,7 +35,7 @@ log "copying the source to $dest"
 rm -rf "$dest"
 mkdir -p "$dest"
 (cd "$RIG_TOP" && { git ls-files --cached --others --exclude-standard 2>/dev/null || find . -type f -not -path './.git/*'; } |
-	grep -vE '\.(o|ko|dtbo)$' | rsync -a --files-from=- ./ "$dest/")
+	grep -vE '\.(o|ko|dtbo)$' | tar -cf - -T - | tar -xf - -C "$dest")
 
 dkms "${opts[@]}" status "$name/$ver" 2>/dev/null | grep -q . &&
 	dkms "${opts[@]}" remove "$name/$ver" --all >/dev/null
