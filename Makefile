@@ -8,11 +8,13 @@
 #   make RIG=1                 drivers + simulators + test modules
 #   make check                 lint, compile matrix, KUnit, end-to-end: the CI
 #   make demo | shell | kunit | e2e [T=glob] | lint | matrix | bench | dtbo
+#   sudo make dtbo-install     overlays to /boot/firmware/overlays on a board
 #
 # Each module has its own option (see Kconfig); override with CONFIG_FOO=.
 
-ifneq ($(KERNELRELEASE),)
-# Called from the kernel build system: Kbuild does the work.
+ifneq ($(srctree),)
+# Called from the kernel build system: Kbuild does the work. (Not keyed on
+# KERNELRELEASE: DKMS sets that on the command line of the outer make.)
 include $(src)/Kbuild
 else
 
@@ -43,7 +45,7 @@ OPTS := $(foreach o,ETHBUS LAN8720 CYW43439 LAN8720_SIM CYW43439_SIM \
 KDIR ?= $(shell $(TOP)/scripts/kernel.sh test)
 
 .PHONY: all modules clean install deps kernel lint matrix kunit e2e check \
-	demo shell bench dtbo
+	demo shell bench dtbo dtbo-install dt wiring
 
 all: modules
 
@@ -90,7 +92,19 @@ shell: deps
 bench: deps
 	@scripts/bench.sh
 
+dt:
+	@scripts/check.sh dt
+
 dtbo:
 	@scripts/dtbo.sh
+
+# The wiring pictures in Documentation/wiring/, from the overlays' pins.
+wiring: dtbo
+	@python3 scripts/wiring.py dts-overlays Documentation/wiring
+
+# On the board: the overlays into the firmware's overlays directory
+# (OVERLAYS_DIR overrides /boot/firmware/overlays).
+dtbo-install:
+	@scripts/dtbo.sh install $(OVERLAYS_DIR)
 
 endif

@@ -5,7 +5,7 @@
 #
 #   scripts/check.sh all        lint, compile matrix, KUnit + end-to-end in
 #                               the VM, and the rig's own self-test
-#   scripts/check.sh lint|matrix|kunit|selftest
+#   scripts/check.sh lint|dt|matrix|dkms|kunit|selftest
 #   scripts/check.sh e2e [GLOB] end-to-end tests whose name matches GLOB
 set -uo pipefail
 . "$(dirname "$0")/lib.sh"
@@ -145,7 +145,7 @@ lint_dts()
 			-I "$src/include" -I "$src/scripts/dtc/include-prefixes" \
 			"$RIG_TOP/$f" 2>&1 | dtc -@ -q -I dts -O dtb -o /dev/null - 2>&1)
 		[ $? -eq 0 ] && [ -z "$out" ] || bad+="$f: $out"$'\n'
-	done < <(cd "$RIG_TOP" && find dts-overlays -name '*.dts*' 2>/dev/null | sort)
+	done < <(cd "$RIG_TOP" && find dts-overlays -name '*.dts' 2>/dev/null | sort)
 	if [ $n = 0 ]; then
 		log "lint: no device-tree overlays yet"
 	elif [ -z "$bad" ]; then
@@ -193,6 +193,19 @@ lint_bindings()
 	fi
 }
 
+# The overlays on real base trees, with every parameter (scripts/dt-check.sh);
+# the kernel's bindings, for dt-validate, come from the primary source tree.
+do_dt()
+{
+	phase "device-tree overlays on Raspberry Pi trees"
+	local src
+	src=$("$RIG_TOP/scripts/fetch-kernel.sh" "$RIG_PRIMARY" 2>/dev/null) || src=
+	"$RIG_TOP/scripts/dt-check.sh" $src 2>"$run/dt.err" | take_results
+	[ -s "$run/dt.err" ] && log "dt-check: $(tail -n 3 "$run/dt.err")"
+	grep -q '^PASS dtbo:' "$rows" || grep -q '^FAIL dtbo:' "$rows" ||
+		result FAIL "dt: scripts/dt-check.sh ran" "$(tail -n 20 "$run/dt.err")"
+}
+
 # One build of every module against one kernel; any warning fails it.
 matrix_one()
 {
@@ -233,6 +246,15 @@ do_matrix()
 			result FAIL "matrix: $1 $2: kernel tree" "$(tail -n 20 "$run/prep-$1-$2.err")"
 		fi
 	done
+}
+
+# DKMS as a board runs it, against the primary kernel, in a scratch root.
+do_dkms()
+{
+	phase dkms
+	local kdir
+	kdir=$(primary_kdir) || { result FAIL "dkms: test kernel unavailable"; return; }
+	"$RIG_TOP/scripts/dkms-check.sh" "$kdir" | take_results
 }
 
 # Build the guest once per run.
@@ -387,11 +409,15 @@ case "$what" in
 all)
 	do_deps
 	do_lint
+	do_dt
 	do_matrix
+	do_dkms
 	do_vm check
 	do_selftest
 	;;
 lint) do_lint ;;
+dt) do_dt ;;
+dkms) do_dkms ;;
 matrix) do_matrix ;;
 kunit) do_vm kunit ;;
 e2e) do_vm e2e ;;

@@ -11,6 +11,8 @@ pkgs=(
 	gcc-aarch64-linux-gnu gcc-arm-linux-gnueabihf
 	# static checks
 	sparse device-tree-compiler dt-schema yamllint
+	# DKMS as a Raspberry Pi runs it (scripts/dkms-check.sh)
+	dkms
 	# the VM and what runs inside it
 	qemu-system-x86 busybox-static iproute2 ethtool iw wpasupplicant iperf3
 )

@@ -49,43 +49,7 @@ if [ "${RIG_REFRESH:-0}" != 1 ]; then
 	fi
 fi
 
-# The machine's own Debian mirror: the archive whose Release label is
-# "Debian" (not Debian-Security), as apt itself knows it.
-mirror=${RIG_DEBIAN_MIRROR:-}
-if [ -z "$mirror" ]; then
-	mirror=$(apt-get indextargets --format '$(REPO_URI) $(LABEL)' \
-		'Created-By: Packages' 2>/dev/null |
-		awk '$2 == "Debian" { print $1; exit }')
-fi
-[ -n "$mirror" ] || die "no Debian mirror found in the machine's apt sources" \
-	"(run 'apt-get update' first, or set RIG_DEBIAN_MIRROR)"
-
-keyring=/usr/share/keyrings/debian-archive-keyring.gpg
-[ -r "$keyring" ] || die "$keyring missing: install debian-archive-keyring"
-
-mkdir -p "$aptdir"/lists/partial "$aptdir"/archives/partial "$aptdir"/etc/parts.d
-cat > "$aptdir/etc/sources.list" <<SRC
-deb [signed-by=$keyring] $mirror bookworm main
-deb [signed-by=$keyring] $mirror bookworm-backports main
-deb [signed-by=$keyring] $mirror trixie main
-deb [signed-by=$keyring] $mirror trixie-backports main
-SRC
-: > "$aptdir/etc/empty"
-APT_OPTS=(
-	-o "Dir::State=$aptdir" -o "Dir::State::Lists=$aptdir/lists"
-	-o "Dir::State::status=$aptdir/etc/empty"
-	-o "Dir::Cache=$aptdir" -o "Dir::Cache::archives=$aptdir/archives"
-	-o "Dir::Etc::SourceList=$aptdir/etc/sources.list"
-	-o "Dir::Etc::SourceParts=$aptdir/etc/parts.d"
-	-o "Dir::Etc::Preferences=$aptdir/etc/empty"
-	-o "Dir::Etc::PreferencesParts=$aptdir/etc/parts.d"
-	-o "APT::Architecture=amd64" -o "APT::Architectures::=amd64"
-	-o "Acquire::Languages=none" -o "APT::Sandbox::User=root"
-)
-
-log "updating the private package index from $mirror"
-apt-get "${APT_OPTS[@]}" -qq update >"$aptdir/update.log" 2>&1 ||
-	die "apt-get update against $mirror failed (see $aptdir/update.log)"
+rig_apt_setup "$aptdir" amd64
 
 if [ "$series" = newest ]; then
 	series=$(apt-cache "${APT_OPTS[@]}" pkgnames linux-source-7. 2>/dev/null |
@@ -95,8 +59,7 @@ if [ "$series" = newest ]; then
 fi
 
 pkg=linux-source-$series
-ver=$(apt-cache "${APT_OPTS[@]}" policy "$pkg" | awk '/Candidate:/ { print $2 }')
-[ -n "$ver" ] && [ "$ver" != "(none)" ] || die "$pkg is not offered by $mirror"
+ver=$(rig_apt_candidate "$pkg")
 
 dest=$srcroot/linux-$series
 if tree_ok "$dest" && [ "$(cat "$dest/.rig-complete")" = "$pkg $ver" ]; then
@@ -106,10 +69,7 @@ if tree_ok "$dest" && [ "$(cat "$dest/.rig-complete")" = "$pkg $ver" ]; then
 fi
 
 log "downloading $pkg $ver"
-(cd "$aptdir/archives" && rm -f "${pkg}"_*.deb &&
-	apt-get "${APT_OPTS[@]}" -qq download "$pkg=$ver" >/dev/null) ||
-	die "download of $pkg $ver failed"
-deb=$(ls "$aptdir/archives/${pkg}"_*.deb)
+deb=$(rig_apt_download "$aptdir" "$pkg" "$ver")
 
 log "unpacking $pkg into $dest"
 tmp=$(mktemp -d "$srcroot/.unpack.XXXXXX")

@@ -180,6 +180,8 @@ netdev_tx_t ethbus_start_xmit(struct sk_buff *skb, struct net_device *ndev)
 	int inflight;
 
 	ethbus_tx_cb(skb)->len = skb->len;
+	/* The software TX timestamp, before the bus context may free @skb */
+	skb_tx_timestamp(skb);
 
 	spin_lock_irqsave(&eb->lock, flags);
 	ethbus_tx_cb(skb)->gen = eb->gen;

@@ -290,4 +290,5 @@ const struct ethtool_ops lan8720_ethtool_ops = {
 	.get_eth_mac_stats = lan8720_get_eth_mac_stats,
 	.get_coalesce = lan8720_get_coalesce,
 	.set_coalesce = lan8720_set_coalesce,
+	.get_ts_info = ethtool_op_get_ts_info,
 };

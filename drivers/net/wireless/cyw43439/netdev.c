@@ -156,6 +156,7 @@ static const struct ethtool_ops cyw43_ethtool_ops = {
 	.get_msglevel = ethbus_get_msglevel,
 	.set_msglevel = ethbus_set_msglevel,
 	.get_link = ethtool_op_get_link,
+	.get_ts_info = ethtool_op_get_ts_info,
 };
 
 /**
