@@ -123,6 +123,12 @@ struct cywsim_knobs {
  * @credit_stop: stop granting SDPCM credit (§10 #8)
  * @fw_hang: firmware stops answering (§10 #11, #21)
  * @f2_never_ready: the firmware never raises F2_RX_READY (§10 #15)
+ * @f2_busy_arm_ms: the next host frame F2 takes fills the chip's last
+ *	receive buffer, and the firmware frees one only this many ms later,
+ *	whatever the credit (debugfs f2_busy_ms sets it)
+ * @f2_busy_until: F2_RX_READY stays low until then
+ * @f2_busy_resume_us: how long after @f2_busy_until the host's next frame
+ *	came, once it came (0 before)
  */
 struct cywsim_faults {
 	u32 bit_shift;
@@ -136,6 +142,9 @@ struct cywsim_faults {
 	bool credit_stop;
 	bool fw_hang;
 	bool f2_never_ready;
+	u32 f2_busy_arm_ms;
+	ktime_t f2_busy_until;
+	u64 f2_busy_resume_us;
 };
 
 /* Byte kinds on the wire, for the counters */

@@ -427,6 +427,39 @@ static ssize_t cywsim_kick_write(struct file *f, const char __user *buf,
 	return len;
 }
 
+/*
+ * faults/f2_busy_ms: the next host frame fills the receive buffers, and
+ * they stay full that long
+ */
+static int cywsim_f2_busy_set(void *data, u64 ms)
+{
+	struct cywsim_chip *chip = data;
+
+	if (ms > 60000)
+		return -EINVAL;
+	mutex_lock(&chip->lock);
+	chip->f.f2_busy_arm_ms = ms;
+	chip->f.f2_busy_until = 0;
+	chip->f.f2_busy_resume_us = 0;
+	mutex_unlock(&chip->lock);
+	return 0;
+}
+
+static int cywsim_f2_busy_get(void *data, u64 *ms)
+{
+	struct cywsim_chip *chip = data;
+	s64 left;
+
+	mutex_lock(&chip->lock);
+	left = ktime_ms_delta(chip->f.f2_busy_until, ktime_get());
+	*ms = chip->f.f2_busy_arm_ms ?: max_t(s64, left, 0);
+	mutex_unlock(&chip->lock);
+	return 0;
+}
+
+DEFINE_DEBUGFS_ATTRIBUTE(cywsim_f2_busy_fops, cywsim_f2_busy_get,
+			 cywsim_f2_busy_set, "%llu\n");
+
 static const struct file_operations cywsim_kick_fops = {
 	.owner = THIS_MODULE,
 	.open = simple_open,
@@ -483,6 +516,10 @@ static void cywsim_debugfs_faults(struct cywsim_chip *chip, struct dentry *d)
 	debugfs_create_bool("credit_stop", 0600, d, &f->credit_stop);
 	debugfs_create_bool("fw_hang", 0600, d, &f->fw_hang);
 	debugfs_create_bool("f2_never_ready", 0600, d, &f->f2_never_ready);
+	debugfs_create_file_unsafe("f2_busy_ms", 0600, d, chip,
+				   &cywsim_f2_busy_fops);
+	debugfs_create_u64("f2_busy_resume_us", 0400, d,
+			   &f->f2_busy_resume_us);
 	debugfs_create_file("kick", 0200, d, chip, &cywsim_kick_fops);
 }
 

@@ -105,12 +105,21 @@ u32 cywsim_f2_avail(struct cywsim_chip *chip)
  * cywsim_f2_rx_ready() - F2 can take a host frame (status bit 5)
  * @chip: the chip
  *
+ * F2_RX_READY drops whenever the firmware has no receive buffer for the
+ * host, which is not the SDPCM credit: the credit is what the firmware
+ * promised, the buffers are what it has now (reference §6.3). The
+ * buffers are filled only by the host's own frames, so the status word of
+ * the write that took the last one already shows F2_RX_READY low; it
+ * rises again, without an interrupt, when the firmware frees a buffer. The
+ * f2_busy_ms fault makes the firmware slow to free one.
+ *
  * Return: firmware running, awake, and a receive buffer free.
  */
 bool cywsim_f2_rx_ready(struct cywsim_chip *chip)
 {
 	return cywsim_fw_alive(chip) &&
-	       chip->bufs_used < cywsim_window_size(chip);
+	       chip->bufs_used < cywsim_window_size(chip) &&
+	       ktime_after(ktime_get(), chip->f.f2_busy_until);
 }
 
 /* Put the head frame, SDPCM header stamped now, into the read buffer */
@@ -305,6 +314,16 @@ void cywsim_f2_write(struct cywsim_chip *chip, const u8 *buf, u32 len)
 	}
 	skb_put_data(skb, buf, cywsim_le16(buf));
 	skb_queue_tail(&chip->fromhost, skb);
+	if (chip->f.f2_busy_until && !chip->f.f2_busy_resume_us)
+		chip->f.f2_busy_resume_us =
+			max_t(s64, 1, ktime_us_delta(ktime_get(),
+						      chip->f.f2_busy_until));
+	if (chip->f.f2_busy_arm_ms) {
+		chip->f.f2_busy_until = ktime_add_ms(ktime_get(),
+						     chip->f.f2_busy_arm_ms);
+		chip->f.f2_busy_arm_ms = 0;
+		chip->f.f2_busy_resume_us = 0;
+	}
 	chip->bufs_used++;
 	cywsim_count(chip, CYWSIM_C_F2_TO_CHIP);
 	delay_us = READ_ONCE(chip->k.fw_latency_us);
