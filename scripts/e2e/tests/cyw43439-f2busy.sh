@@ -10,7 +10,7 @@
 # rig-timeout: 600
 . /rig/lib.sh
 . /rig/cyw43439-lib.sh
-plan 11
+plan 17
 
 SIM=/sys/kernel/debug/cyw43439_sim/cywsim0
 AP=192.168.79.1
@@ -65,6 +65,23 @@ check "iw connect cywsim-open" iw dev wlan0 connect cywsim-open
 wait_for 20 "connected, carrier on" carrier 1
 klog_mark "F2 busy"
 to0=$(st ioctl_timeouts)
+
+# --- a burst of commands ----------------------------------------------------------
+# Joining sends command after command; the first takes the last buffer and
+# the next finds F2 busy with nothing else going on: only the driver's own
+# retry sends it, not an interrupt or another frame.
+check "disconnect" iw dev wlan0 disconnect
+wait_for 10 "carrier off" carrier 0
+nr0=$(st f2_not_ready)
+echo 50 > $SIM/faults/f2_busy_ms
+check "F2 busy: iw connect (a burst of commands)" iw dev wlan0 connect cywsim-open
+wait_for 20 "F2 busy: connected again, carrier on" carrier 1
+check "F2 busy: the driver found F2 not ready during the commands" \
+	test "$(st f2_not_ready)" -gt "$nr0"
+poll 2 resumed
+resume=$(cat $SIM/faults/f2_busy_resume_us)
+check "F2 busy: the next command went ${resume} us after F2 was ready, under 10 ms" \
+	test "$resume" -gt 0 -a "$resume" -lt 10000
 
 # --- a one-way stream, and commands during it -----------------------------------
 # the stream's next frame takes the last buffer; the commands issued right
