@@ -71,10 +71,12 @@ struct cywsim_kt {
 	int nev;
 	struct sk_buff_head air;
 	u8 last_ctl_hdr[CYWSIM_SDPCM_HDR];
+	const char *fw_ver;	/* version string of the image, or NULL */
 };
 
 extern struct kunit_suite cywsim_bus_suite;
 extern struct kunit_suite cywsim_f2_suite;
+extern struct kunit_suite cywsim_prof_suite;
 
 int cywsim_kt_init(struct kunit *test);
 void cywsim_kt_exit(struct kunit *test);

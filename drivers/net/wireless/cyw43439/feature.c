@@ -2,7 +2,6 @@
 /* cyw43439: what the firmware image can do: the "cap" words, read once. */
 
 #include <linux/bitops.h>
-#include <linux/ctype.h>
 #include <linux/errno.h>
 #include <linux/export.h>
 #include <linux/slab.h>
@@ -50,6 +49,17 @@ static void cyw43_feat_word(const char *w, size_t n, unsigned long *feat)
 			*feat |= BIT(i);
 }
 
+/* ASCII only: the kernel's ctype takes bytes above 0x7f as Latin-1 */
+static bool cyw43_cap_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static bool cyw43_cap_printable(char c)
+{
+	return c > ' ' && c <= '~';
+}
+
 /**
  * cyw43_feat_parse() - turn a "cap" answer into a feature set
  * @cap: the answer: words separated by blanks, NUL-terminated
@@ -57,13 +67,13 @@ static void cyw43_feat_word(const char *w, size_t n, unsigned long *feat)
  * @feat: out: BIT(CYW43_FEAT_*) of every word found
  *
  * Nothing past @len or past the first NUL is read. A word holding a byte
- * that is neither printable nor blank is skipped. An answer with no NUL
- * in @len bytes was cut short: its last word may be the start of a
- * longer one and is skipped too. What is skipped is never advertised,
+ * that is neither printable ASCII nor blank is skipped. An answer with no
+ * NUL in its @len bytes was cut short: its last word may be the start of
+ * a longer one and is skipped too. What is skipped is never advertised,
  * which is the safe side.
  *
- * Return: 0; -EMSGSIZE for an answer cut short, -EPROTO when a word was
- * skipped for its bytes (@feat holds what could be read either way).
+ * Return: 0; -EMSGSIZE for an answer cut short, else -EPROTO when a word
+ * was skipped for its bytes (@feat holds what could be read either way).
  */
 int cyw43_feat_parse(const char *cap, size_t len, unsigned long *feat)
 {
@@ -72,24 +82,24 @@ int cyw43_feat_parse(const char *cap, size_t len, unsigned long *feat)
 
 	*feat = 0;
 	while (i < end) {
-		while (i < end && isspace(cap[i]))
+		while (i < end && cyw43_cap_blank(cap[i]))
 			i++;
 		start = i;
 		bad = false;
-		while (i < end && !isspace(cap[i])) {
-			if (!isgraph(cap[i]))
+		while (i < end && !cyw43_cap_blank(cap[i])) {
+			if (!cyw43_cap_printable(cap[i]))
 				bad = true;
 			i++;
 		}
-		if (i == start)
-			break;
-		if (i == end && end == len)
-			return -EMSGSIZE;	/* the last word may be cut */
+		if (i == start || (i == end && end == len))
+			break;	/* the end, or a last word that may be cut */
 		if (bad)
 			junk = true;
 		else
 			cyw43_feat_word(cap + start, i - start, feat);
 	}
+	if (end == len)
+		return -EMSGSIZE;
 	return junk ? -EPROTO : 0;
 }
 EXPORT_SYMBOL_IF_KUNIT(cyw43_feat_parse);

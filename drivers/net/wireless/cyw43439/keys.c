@@ -154,9 +154,10 @@ int cyw43_sec_map(const struct cfg80211_connect_params *sme,
 	if (!c->n_akm_suites)
 		return -EOPNOTSUPP;	/* WEP */
 	sec->wsec = cyw43_sec_wsec(c);
+	ret = -EOPNOTSUPP;
 	if (cyw43_has_akm(c, WLAN_AKM_SUITE_SAE) && c->sae_pwd)
 		ret = cyw43_sec_sae(sme, feat, sec);
-	else
+	if (ret)	/* a transition network without SAE: its PSK side */
 		ret = cyw43_sec_psk(sme, feat, sec);
 	if (ret)
 		return ret;
