@@ -238,7 +238,7 @@ static const char *cywsim_check_image(struct cywsim_chip *chip)
 	if (cywsim_le32(tr + 4) != cywsim_crc32(ram, n - 16))
 		return "image CRC mismatch (corrupt download)";
 	tlen = cywsim_le16(tr - 2);
-	if (!tlen || tlen > 256 || tlen + 18 > n || tr[-3])
+	if (!tlen || tlen > CYWSIM_FW_VER_MAX || tlen + 18 > n || tr[-3])
 		return "bad trailer length";
 	ver = (const char *)tr - 2 - tlen;
 	sp = cywsim_le32(ram);

@@ -329,6 +329,7 @@ struct cywsim_bss {
 #define CYWSIM_CONSOLE_SIZE	1024
 
 /* Synthetic image and CLM layouts (Documentation/networking/cyw43439_sim.rst) */
+#define CYWSIM_FW_VER_MAX	512	/* real strings run to 260 bytes */
 #define CYWSIM_FW_MAGIC		"DVID"
 #define CYWSIM_FW_SIM_MAGIC	"SIM1"
 #define CYWSIM_CLM_MAGIC	"CLMF"
@@ -522,7 +523,7 @@ struct cywsim_chip {
 	u32 fw_len;
 	u32 nvram_addr;
 	u32 nvram_len;
-	char fw_version[96];
+	char fw_version[128];
 	char fw_build[160];	/* build name before " Version:", or "" */
 	u32 fw_feat;		/* BIT(CYWSIM_FEAT_*) of the booted image */
 	char console[CYWSIM_CONSOLE_SIZE];
