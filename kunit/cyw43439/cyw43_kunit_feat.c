@@ -50,7 +50,7 @@ static const struct cyw43_cap_case cyw43_cap_cases[] = {
 	{ "cut short after a blank keeps every word",
 	  CUT("mfp sae "), .ret = -EMSGSIZE, .feat = F(MFP) | F(SAE) },
 	{ "a word with a control byte is skipped, the rest kept",
-	  CAP("idsup s\x01" "ae mfp"), .ret = -EPROTO, .feat = F(IDSUP) | F(MFP) },
+	  CAP("idsup s\001ae mfp"), .ret = -EPROTO, .feat = F(IDSUP) | F(MFP) },
 	{ "high bytes are not words", CAP("sae\xff idauth"), .ret = -EPROTO,
 	  .feat = F(IDAUTH) },
 	{ "zero length: no room even for the NUL", .cap = "", .len = 0,
@@ -81,19 +81,14 @@ static void cyw43_test_feat_names(struct kunit *test)
 	KUNIT_EXPECT_STREQ(test, cyw43_feat_name(CYW43_FEAT_NUM), "?");
 }
 
-static const u32 cyw43_kt_psk[] = { WLAN_AKM_SUITE_PSK };
-static const u32 cyw43_kt_sha256[] = { WLAN_AKM_SUITE_PSK_SHA256 };
-static const u32 cyw43_kt_sae[] = { WLAN_AKM_SUITE_SAE };
-static const u32 cyw43_kt_trans[] = { WLAN_AKM_SUITE_PSK, WLAN_AKM_SUITE_SAE };
-static const u32 cyw43_kt_8021x[] = { WLAN_AKM_SUITE_8021X };
 static const u8 cyw43_kt_pmk[32];
 static const u8 cyw43_kt_pw[] = "sae-password";
 
 /**
  * struct cyw43_sec_case - a connect request, an image, the firmware setup
  * @name: description
- * @akm: AKM suites (NULL: none)
- * @n_akm: how many
+ * @akm: AKM suites
+ * @n_akm: how many (0: none)
  * @wpa: wpa_versions
  * @pmk: user space handed the PMK down
  * @pw: user space handed the SAE password down
@@ -104,7 +99,7 @@ static const u8 cyw43_kt_pw[] = "sae-password";
  */
 struct cyw43_sec_case {
 	const char *name;
-	const u32 *akm;
+	u32 akm[2];
 	int n_akm;
 	u32 wpa;
 	bool pmk;
@@ -115,50 +110,51 @@ struct cyw43_sec_case {
 	struct cyw43_sec sec;
 };
 
-#define AKM(a)	.akm = (a), .n_akm = ARRAY_SIZE(a)
+#define AKM1(a)		.akm = { a }, .n_akm = 1
+#define AKM2(a, b)	.akm = { a, b }, .n_akm = 2
 #define W2	NL80211_WPA_VERSION_2
 
 static const struct cyw43_sec_case cyw43_sec_cases[] = {
 	{ "open", .feat = RM2, .sec = {} },
-	{ "WPA2-PSK, rm2, PMK handed down: offloaded", AKM(cyw43_kt_psk),
+	{ "WPA2-PSK, rm2, PMK handed down: offloaded", AKM1(WLAN_AKM_SUITE_PSK),
 	  .wpa = W2, .pmk = true, .feat = RM2,
 	  .sec = { .wsec = 4, .wpa_auth = 0x80, .fwsup = true, .pmk = true } },
-	{ "WPA2-PSK, pios: the host's supplicant", AKM(cyw43_kt_psk),
+	{ "WPA2-PSK, pios: the host's supplicant", AKM1(WLAN_AKM_SUITE_PSK),
 	  .wpa = W2, .feat = PIOS, .sec = { .wsec = 4, .wpa_auth = 0x80 } },
-	{ "WPA2-PSK, pios, a PMK anyway: still the host's", AKM(cyw43_kt_psk),
+	{ "WPA2-PSK, pios, a PMK anyway: still the host's", AKM1(WLAN_AKM_SUITE_PSK),
 	  .wpa = W2, .pmk = true, .feat = PIOS,
 	  .sec = { .wsec = 4, .wpa_auth = 0x80 } },
-	{ "WPA2-PSK, rm2, no PMK: the host's", AKM(cyw43_kt_psk), .wpa = W2,
+	{ "WPA2-PSK, rm2, no PMK: the host's", AKM1(WLAN_AKM_SUITE_PSK), .wpa = W2,
 	  .feat = RM2, .sec = { .wsec = 4, .wpa_auth = 0x80 } },
 	{ "PSK-SHA256 is not WPA2-PSK, and is MFP capable",
-	  AKM(cyw43_kt_sha256), .wpa = W2, .feat = PIOS,
+	  AKM1(WLAN_AKM_SUITE_PSK_SHA256), .wpa = W2, .feat = PIOS,
 	  .sec = { .wsec = 4, .wpa_auth = 0x8000, .mfp = 1 } },
-	{ "WPA1-PSK has its own value", AKM(cyw43_kt_psk),
+	{ "WPA1-PSK has its own value", AKM1(WLAN_AKM_SUITE_PSK),
 	  .wpa = NL80211_WPA_VERSION_1, .pmk = true, .feat = RM2,
 	  .sec = { .wsec = 4, .wpa_auth = 0x4, .fwsup = true, .pmk = true } },
-	{ "WPA1 with SHA-256 does not exist", AKM(cyw43_kt_sha256),
+	{ "WPA1 with SHA-256 does not exist", AKM1(WLAN_AKM_SUITE_PSK_SHA256),
 	  .wpa = NL80211_WPA_VERSION_1, .feat = RM2, .ret = -EOPNOTSUPP },
-	{ "SAE, rm2: offloaded, MFP required", AKM(cyw43_kt_sae),
+	{ "SAE, rm2: offloaded, MFP required", AKM1(WLAN_AKM_SUITE_SAE),
 	  .wpa = NL80211_WPA_VERSION_3, .pw = true, .feat = RM2,
 	  .sec = { .wsec = 4, .wpa_auth = 0x40000, .auth = 3, .mfp = 2,
 		   .fwsup = true, .sae = true } },
-	{ "SAE, pios: external SAE is not implemented", AKM(cyw43_kt_sae),
+	{ "SAE, pios: external SAE is not implemented", AKM1(WLAN_AKM_SUITE_SAE),
 	  .wpa = NL80211_WPA_VERSION_3, .pw = true, .feat = PIOS,
 	  .ret = -EOPNOTSUPP },
 	{ "transition, rm2: both AKMs, both keys, MFP capable",
-	  AKM(cyw43_kt_trans), .wpa = W2, .pw = true, .pmk = true,
+	  AKM2(WLAN_AKM_SUITE_PSK, WLAN_AKM_SUITE_SAE), .wpa = W2, .pw = true, .pmk = true,
 	  .feat = RM2,
 	  .sec = { .wsec = 4, .wpa_auth = 0x40080, .auth = 3, .mfp = 1,
 		   .fwsup = true, .sae = true, .pmk = true } },
-	{ "transition, pios: WPA2-PSK by the host", AKM(cyw43_kt_trans),
+	{ "transition, pios: WPA2-PSK by the host", AKM2(WLAN_AKM_SUITE_PSK, WLAN_AKM_SUITE_SAE),
 	  .wpa = W2, .pw = true, .feat = PIOS,
 	  .sec = { .wsec = 4, .wpa_auth = 0x80 } },
-	{ "MFP required needs mfp in the image", AKM(cyw43_kt_psk), .wpa = W2,
+	{ "MFP required needs mfp in the image", AKM1(WLAN_AKM_SUITE_PSK), .wpa = W2,
 	  .mfp = NL80211_MFP_REQUIRED, .feat = F(IDSUP), .ret = -EOPNOTSUPP },
-	{ "MFP optional without mfp in the image: off", AKM(cyw43_kt_psk),
+	{ "MFP optional without mfp in the image: off", AKM1(WLAN_AKM_SUITE_PSK),
 	  .wpa = W2, .mfp = NL80211_MFP_OPTIONAL, .feat = 0,
 	  .sec = { .wsec = 4, .wpa_auth = 0x80 } },
-	{ "802.1X is refused", AKM(cyw43_kt_8021x), .wpa = W2, .feat = RM2,
+	{ "802.1X is refused", AKM1(WLAN_AKM_SUITE_8021X), .wpa = W2, .feat = RM2,
 	  .ret = -EOPNOTSUPP },
 };
 
@@ -180,7 +176,7 @@ static void cyw43_test_sec_map(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, sme);
 	sme->mfp = c->mfp;
 	sme->crypto.wpa_versions = c->wpa;
-	if (c->akm) {
+	if (c->n_akm) {
 		memcpy(sme->crypto.akm_suites, c->akm, c->n_akm * sizeof(u32));
 		sme->crypto.n_akm_suites = c->n_akm;
 		sme->crypto.n_ciphers_pairwise = 1;

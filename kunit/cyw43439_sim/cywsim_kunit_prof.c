@@ -7,26 +7,48 @@
 
 #include "cywsim_kunit.h"
 
-/* The version strings the two real images carry (issue 10) */
-static const char cywsim_kt_rm2[] =
-	"43439a0-roml/sdio-g-pool-p2p-idsup-idauth-pktfilter-keepalive-aoe-"
-	"lpc-swdiv-srfast-fuart-btcx-noclminc-clm_min-fbt-mfp-sae-wowlpf-tko-"
-	"nvd-btsdio Version: 7.95.61 (abcd531 CY) CRC: 4528a809 Date: Wed "
-	"2023-01-11 10:29:38 PST Ucode Ver: 1043.2169 FWID 01-7afb0879";
-static const char cywsim_kt_pios[] =
-	"43439a0-roml/sdio-g-pool-p2p-pktfilter-keepalive-aoe-lpc-swdiv-"
-	"srfast-fuart-btcx-noclminc-clm_min-fbt-mfp-extsae-dpp-wowlpf-11nprop-"
-	"okc Version: 7.95.75 (0a0104c CY) CRC: 16c9d604 Date: Wed 2023-11-22 "
-	"18:33:30 PST Ucode Ver: 1043.2171 FWID 01-bb9b5b66";
+/* The version strings the two real images carry (issue 10), in parts */
+static const char *const cywsim_kt_rm2_parts[] = {
+	"43439a0-roml/sdio-g-pool-p2p-idsup-idauth-pktfilter-keepalive-aoe-lpc",
+	"-swdiv-srfast-fuart-btcx-noclminc-clm_min-fbt-mfp-sae-wowlpf-tko-nvd",
+	"-btsdio Version: 7.95.61 (abcd531 CY) CRC: 4528a809 Date: Wed",
+	" 2023-01-11 10:29:38 PST Ucode Ver: 1043.2169 FWID 01-7afb0879",
+	NULL
+};
+
+static const char *const cywsim_kt_pios_parts[] = {
+	"43439a0-roml/sdio-g-pool-p2p-pktfilter-keepalive-aoe-lpc-swdiv",
+	"-srfast-fuart-btcx-noclminc-clm_min-fbt-mfp-extsae-dpp-wowlpf-11nprop",
+	"-okc Version: 7.95.75 (0a0104c CY) CRC: 16c9d604 Date: Wed 2023-11-22",
+	" 18:33:30 PST Ucode Ver: 1043.2171 FWID 01-bb9b5b66",
+	NULL
+};
+
+static const char *cywsim_kt_join(struct kunit *test,
+				  const char *const *parts)
+{
+	size_t n = 1, i;
+	char *s;
+
+	for (i = 0; parts[i]; i++)
+		n += strlen(parts[i]);
+	s = kunit_kzalloc(test, n, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, s);
+	for (i = 0; parts[i]; i++)
+		strcat(s, parts[i]);
+	return s;
+}
 
 #define F(x)	BIT(CYWSIM_FEAT_##x)
 
 static void cywsim_test_build_features(struct kunit *test)
 {
-	KUNIT_EXPECT_EQ(test, cywsim_build_features(cywsim_kt_rm2),
+	const char *rm2 = cywsim_kt_join(test, cywsim_kt_rm2_parts);
+	const char *pios = cywsim_kt_join(test, cywsim_kt_pios_parts);
+
+	KUNIT_EXPECT_EQ(test, cywsim_build_features(rm2),
 			F(IDSUP) | F(IDAUTH) | F(SAE) | F(MFP));
-	KUNIT_EXPECT_EQ(test, cywsim_build_features(cywsim_kt_pios),
-			F(EXTSAE) | F(MFP));
+	KUNIT_EXPECT_EQ(test, cywsim_build_features(pios), F(EXTSAE) | F(MFP));
 	/* whole words only; nothing before the '/' */
 	KUNIT_EXPECT_EQ(test, cywsim_build_features("sae-idsup/x-saex-xmfp"),
 			0);
@@ -62,7 +84,7 @@ static void cywsim_test_profile_pios(struct kunit *test)
 	char cap[256] = {};
 	u8 v[4];
 
-	t->fw_ver = cywsim_kt_pios;
+	t->fw_ver = cywsim_kt_join(test, cywsim_kt_pios_parts);
 	KUNIT_ASSERT_EQ(test, cywsim_kt_boot(t), 0);
 	KUNIT_EXPECT_EQ(test, t->chip->fw_feat, F(EXTSAE) | F(MFP));
 	KUNIT_EXPECT_EQ(test, cywsim_kt_iovar_get(t, "sup_wpa", v, 4),
@@ -90,7 +112,7 @@ static void cywsim_test_profile_rm2(struct kunit *test)
 	char cap[256] = {};
 	u8 v[4];
 
-	t->fw_ver = cywsim_kt_rm2;
+	t->fw_ver = cywsim_kt_join(test, cywsim_kt_rm2_parts);
 	KUNIT_ASSERT_EQ(test, cywsim_kt_boot(t), 0);
 	KUNIT_EXPECT_EQ(test, cywsim_kt_iovar_get(t, "sup_wpa", v, 4), 0);
 	KUNIT_EXPECT_EQ(test, cywsim_kt_sup_wpa(t, 1), 0);
@@ -109,7 +131,7 @@ static void cywsim_test_profile_ver(struct kunit *test)
 	struct cywsim_kt *t = test->priv;
 	char ver[128] = {};
 
-	t->fw_ver = cywsim_kt_pios;
+	t->fw_ver = cywsim_kt_join(test, cywsim_kt_pios_parts);
 	KUNIT_ASSERT_EQ(test, cywsim_kt_boot(t), 0);
 	KUNIT_ASSERT_EQ(test, cywsim_kt_iovar_get(t, "ver", ver,
 						  sizeof(ver) - 1), 0);

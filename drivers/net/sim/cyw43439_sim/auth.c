@@ -279,7 +279,7 @@ static void cywsim_auth_m2(struct cywsim_chip *chip, const u8 *f, u32 len,
 	}
 	if (chip->wpaie_len && (dlen != chip->wpaie_len ||
 				memcmp(f + CYWSIM_EK_DATA, chip->wpaie, dlen))) {
-		cywsim_console(chip, "AP: message 2 RSN element differs from the association request");
+		cywsim_console(chip, "AP: message 2 RSN element is not wpaie");
 		return;
 	}
 	chip->ap_auth.tries = 0;
