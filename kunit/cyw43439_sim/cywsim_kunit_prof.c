@@ -122,7 +122,8 @@ static void cywsim_test_profile_rm2(struct kunit *test)
 	KUNIT_EXPECT_NOT_NULL(test, strstr(cap, " idsup idauth "));
 	KUNIT_EXPECT_NOT_NULL(test, strstr(cap, " sae "));
 	KUNIT_EXPECT_NULL(test, strstr(cap, "extsae"));
-	KUNIT_EXPECT_NULL(test, strstr(cap, "sdio"));
+	KUNIT_EXPECT_NULL(test, strstr(cap, " sdio "));
+	KUNIT_EXPECT_NULL(test, strstr(cap, " pool "));
 }
 
 /* The "ver" answer has the real images' shape: number, build, FWID */
