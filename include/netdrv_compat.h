@@ -62,9 +62,10 @@ static void impl##_void(struct gpio_chip *gc, unsigned int offset,	\
 #define NETDRV_GPIO_SET(impl) (impl##_void)
 #endif
 
-/* cfg80211's key operations take a wireless_dev instead of a net_device
- * in newer kernels (as get_station does). The module's Kbuild looks at
- * cfg80211.h and defines NETDRV_CFG80211_KEY_WDEV; write the ops with
+/* cfg80211's add_key, del_key and set_default_mgmt_key take a wireless_dev
+ * instead of a net_device in newer kernels (as get_station does;
+ * set_default_key keeps its net_device). The module's Kbuild looks at
+ * cfg80211.h and defines NETDRV_CFG80211_KEY_WDEV; write those ops with
  * NETDRV_KEY_DEV *dev.
  */
 #ifdef NETDRV_CFG80211_KEY_WDEV

@@ -430,7 +430,7 @@ int cyw43_add_key(struct wiphy *wiphy, NETDRV_KEY_DEV *dev, int link_id,
 		  u8 idx, bool pairwise, const u8 *mac, struct key_params *p);
 int cyw43_del_key(struct wiphy *wiphy, NETDRV_KEY_DEV *dev, int link_id,
 		  u8 idx, bool pairwise, const u8 *mac);
-int cyw43_set_default_key(struct wiphy *wiphy, NETDRV_KEY_DEV *dev,
+int cyw43_set_default_key(struct wiphy *wiphy, struct net_device *dev,
 			  int link_id, u8 idx, bool unicast, bool multicast);
 int cyw43_set_default_mgmt_key(struct wiphy *wiphy, NETDRV_KEY_DEV *dev,
 			       int link_id, u8 idx);

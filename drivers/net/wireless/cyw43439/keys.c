@@ -288,7 +288,7 @@ int cyw43_del_key(struct wiphy *wiphy, NETDRV_KEY_DEV *dev, int link_id,
  * Context: process context, wiphy lock held.
  * Return: 0.
  */
-int cyw43_set_default_key(struct wiphy *wiphy, NETDRV_KEY_DEV *dev,
+int cyw43_set_default_key(struct wiphy *wiphy, struct net_device *dev,
 			  int link_id, u8 idx, bool unicast, bool multicast)
 {
 	return 0;
