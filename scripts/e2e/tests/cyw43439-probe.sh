@@ -46,7 +46,7 @@ wlan0_has_mac()
 
 probe_logged()
 {
-	klog | grep -E "cyw43439 $DEV:? wlan0: firmware .*7\.95\.49.*, MAC $MAC" ||
+	klog | grep -E "cyw43439 $DEV:? wlan0: firmware .*7\.95\.61.*, MAC $MAC" ||
 		{ klog | grep cyw43439; return 1; }
 }
 
