@@ -62,6 +62,18 @@ static void impl##_void(struct gpio_chip *gc, unsigned int offset,	\
 #define NETDRV_GPIO_SET(impl) (impl##_void)
 #endif
 
+/* cfg80211's add_key, del_key and set_default_mgmt_key take a wireless_dev
+ * instead of a net_device in newer kernels (as get_station does;
+ * set_default_key keeps its net_device). The module's Kbuild looks at
+ * cfg80211.h and defines NETDRV_CFG80211_KEY_WDEV; write those ops with
+ * NETDRV_KEY_DEV *dev.
+ */
+#ifdef NETDRV_CFG80211_KEY_WDEV
+#define NETDRV_KEY_DEV	struct wireless_dev
+#else
+#define NETDRV_KEY_DEV	struct net_device
+#endif
+
 #if IS_ENABLED(CONFIG_KUNIT)
 #include <kunit/test.h>
 /* KUNIT_EXPECT_MEMEQ() arrived in 6.2. */

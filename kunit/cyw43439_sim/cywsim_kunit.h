@@ -56,6 +56,8 @@ struct cywsim_kt_ev {
  * @nev: number of events in @ev
  * @air: frames the simulated AP received from the station
  * @last_ctl_hdr: SDPCM header of the last control frame received
+ * @fw_ver: version string the synthetic image carries, or NULL for the
+ *	default
  */
 struct cywsim_kt {
 	struct kunit *test;
@@ -71,10 +73,12 @@ struct cywsim_kt {
 	int nev;
 	struct sk_buff_head air;
 	u8 last_ctl_hdr[CYWSIM_SDPCM_HDR];
+	const char *fw_ver;
 };
 
 extern struct kunit_suite cywsim_bus_suite;
 extern struct kunit_suite cywsim_f2_suite;
+extern struct kunit_suite cywsim_prof_suite;
 
 int cywsim_kt_init(struct kunit *test);
 void cywsim_kt_exit(struct kunit *test);

@@ -499,7 +499,8 @@ static struct kunit_suite cywsim_fw_suite = {
 	.test_cases = cywsim_fw_cases,
 };
 
-kunit_test_suites(&cywsim_bus_suite, &cywsim_fw_suite, &cywsim_f2_suite);
+kunit_test_suites(&cywsim_bus_suite, &cywsim_fw_suite, &cywsim_f2_suite,
+		  &cywsim_prof_suite);
 
 MODULE_DESCRIPTION("KUnit tests for the CYW43439 chip model");
 MODULE_LICENSE("GPL");

@@ -399,8 +399,8 @@ static u32 cywsim_kt_crc(const u8 *p, u32 n)
  */
 u8 *cywsim_kt_fw_image(struct cywsim_kt *t, u32 *len)
 {
-	static const char ver[] = "Version: 7.95.49 (cywsim kunit)";
-	u32 body = 4097, tlen = sizeof(ver), n = body + tlen + 2 + 16, i;
+	const char *ver = t->fw_ver ?: "Version: 7.95.49 (cywsim kunit)";
+	u32 body = 4097, tlen = strlen(ver) + 1, n = body + tlen + 2 + 16, i;
 	u32 s = 0x43439;
 	u8 *p;
 

@@ -46,7 +46,7 @@ wlan0_has_mac()
 
 probe_logged()
 {
-	klog | grep -E "cyw43439 $DEV:? wlan0: firmware .*7\.95\.49.*, MAC $MAC" ||
+	klog | grep -E "cyw43439 $DEV:? wlan0: firmware .*7\.95\.61.*, MAC $MAC" ||
 		{ klog | grep cyw43439; return 1; }
 }
 
@@ -120,7 +120,7 @@ fw_version_ok()
 	local v
 	v=$(cat "$DBG/fw_version") || return 1
 	[ "$(printf '%s\n' "$v" | wc -l)" = 1 ] &&
-		printf '%s\n' "$v" | grep -q '7\.95\.49' && return 0
+		printf '%s\n' "$v" | grep -q '7\.95\.61' && return 0
 	echo "fw_version: '$v'"
 	return 1
 }
@@ -265,7 +265,7 @@ round()
 	check "$w: iw phy: a 2.4 GHz band only" only_2ghz
 	check "$w: iw phy: interface mode 'managed'" phy_modes
 	check "$w: iw phy: cipher CCMP-128" phy_ccmp
-	check "$w: debugfs fw_version: the firmware's 7.95.49" fw_version_ok
+	check "$w: debugfs fw_version: the firmware's 7.95.61" fw_version_ok
 	echo "# firmware: $(cat "$DBG/fw_version" 2>/dev/null)"
 	echo "# CLM: $(cat "$DBG/clm_version" 2>/dev/null)"
 	check "$w: debugfs clm_version is set" clm_version_ok

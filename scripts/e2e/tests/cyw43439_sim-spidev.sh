@@ -115,7 +115,7 @@ expect "NVRAM length token reads back (§5.2 step 6)" token_readback_ok 1
 expect "WLC_UP refused before the CLM (§5.3)" up_before_clm -26
 expect "CLM download, clmload_status 0" clm 0
 expect "version string from the image trailer" ver \
-	"wl0: cywsim version 7.95.49 (cywsim synthetic) FWID 01-cywsim"
+	"wl0: cywsim version 7.95.61 (abcd531 CY) FWID 01-7afb0879"
 expect "WLC_UP after the CLM" up 0
 expect "escan reports the three simulated BSSes (§9.2)" escan_bss 3
 echo "# bus trace, last transactions of the boot session:"
@@ -144,7 +144,7 @@ expect "a frame sent into cywsim0 reached the station (BDC, channel 2)" \
 check "carrier of cywsim0 dropped when REG_ON went low" \
 	sh -c "sleep 0.5; grep -qx 0 /sys/class/net/cywsim0/carrier"
 check "firmware console reports the boot" \
-	sh -c "grep -q 'firmware 7.95.49' $DBG/console"
+	sh -c "grep -q 'firmware 7.95.61 (abcd531 CY)' $DBG/console"
 check "debugfs counts F0 transactions" \
 	sh -c "grep -Eq '^f0_transactions: [1-9]' $DBG/counters"
 check "debugfs counts the garbage transactions" \

@@ -398,6 +398,11 @@ void cywsim_data_rx(struct cywsim_chip *chip, const u8 *p, u32 len,
 		cywsim_count(chip, CYWSIM_C_PAD_DROP);
 		return;
 	}
+	/* EAPOL to the AP goes to its authenticator (auth.c), never the LAN */
+	if (cywsim_joined(chip) && len - skip >= ETH_HLEN &&
+	    ether_addr_equal(p + skip, chip->cur_bss.bssid) &&
+	    cywsim_auth_eapol(chip, p + skip, len - skip))
+		return;
 	if (!cywsim_joined(chip) || (chip->cur_bss.sec && !chip->keyed)) {
 		cywsim_count(chip, CYWSIM_C_AIR_DROP);
 		return;

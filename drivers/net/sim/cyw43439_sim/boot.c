@@ -139,6 +139,81 @@ static u32 cywsim_image_extent(struct cywsim_chip *chip)
 	return n;
 }
 
+static const char *const cywsim_feat_names[CYWSIM_FEAT_NUM] = {
+	[CYWSIM_FEAT_IDSUP] = "idsup",
+	[CYWSIM_FEAT_IDAUTH] = "idauth",
+	[CYWSIM_FEAT_SAE] = "sae",
+	[CYWSIM_FEAT_EXTSAE] = "extsae",
+	[CYWSIM_FEAT_MFP] = "mfp",
+};
+
+/**
+ * cywsim_feat_name() - the word an image's build name uses for a feature
+ * @f: the feature
+ *
+ * Return: the word.
+ */
+const char *cywsim_feat_name(enum cywsim_feat f)
+{
+	return cywsim_feat_names[f];
+}
+
+/**
+ * cywsim_build_features() - the features an image's build name lists
+ * @build: "43439a0-roml/sdio-g-pool-p2p-idsup-...": chip, then '/', then
+ *	the build's words joined by '-'
+ *
+ * Return: BIT(CYWSIM_FEAT_*) of each word found whole.
+ */
+u32 cywsim_build_features(const char *build)
+{
+	const char *w = strchr(build, '/'), *end;
+	u32 feat = 0;
+	size_t n;
+	int i;
+
+	if (!w)
+		return 0;
+	for (w++; *w; w = *end ? end + 1 : end) {
+		end = strchrnul(w, '-');
+		n = end - w;
+		for (i = 0; i < CYWSIM_FEAT_NUM; i++)
+			if (strlen(cywsim_feat_names[i]) == n &&
+			    !strncmp(w, cywsim_feat_names[i], n))
+				feat |= BIT(i);
+	}
+	return feat;
+}
+EXPORT_SYMBOL_IF_KUNIT(cywsim_build_features);
+
+/*
+ * The version string of a real image: "<build> Version: 7.95.75 (...)
+ * CRC: ... FWID 01-..." (issue 10 quotes both images). Older synthetic
+ * images carry "Version: ..." alone and keep the behaviour the model
+ * always had (on-chip supplicant and SAE).
+ */
+static const char *cywsim_take_version(struct cywsim_chip *chip,
+				       const char *s, u32 n)
+{
+	const char *v = strnstr(s, "Version: ", n);
+	u32 blen;
+
+	if (!v)
+		return "no version string in the trailer";
+	blen = v - s;
+	if (blen >= sizeof(chip->fw_build))
+		return "image build name too long";
+	memcpy(chip->fw_build, s, blen);
+	chip->fw_build[blen] = '\0';
+	strim(chip->fw_build);
+	chip->fw_feat = chip->fw_build[0] ?
+			cywsim_build_features(chip->fw_build) :
+			CYWSIM_FEAT_LEGACY;
+	strscpy(chip->fw_version, v + 9,
+		min_t(u32, n - blen - 9, sizeof(chip->fw_version)));
+	return NULL;
+}
+
 /*
  * §5.1: the image ends with a 16-byte DVID trailer preceded by a 2-byte
  * little-endian trailer length and a NUL; "Version: ..." lives in the
@@ -163,19 +238,15 @@ static const char *cywsim_check_image(struct cywsim_chip *chip)
 	if (cywsim_le32(tr + 4) != cywsim_crc32(ram, n - 16))
 		return "image CRC mismatch (corrupt download)";
 	tlen = cywsim_le16(tr - 2);
-	if (!tlen || tlen > 256 || tlen + 18 > n || tr[-3])
+	if (!tlen || tlen > CYWSIM_FW_VER_MAX || tlen + 18 > n || tr[-3])
 		return "bad trailer length";
 	ver = (const char *)tr - 2 - tlen;
-	if (strncmp(ver, "Version: ", 9))
-		return "no version string in the trailer";
 	sp = cywsim_le32(ram);
 	pc = cywsim_le32(ram + 4);
 	if (!sp || sp > CYWSIM_RAM_SIZE || !(pc & 1) || pc >= n)
 		return "no Cortex-M3 vector table at address 0";
-	strscpy(chip->fw_version, ver + 9,
-		min_t(u32, tlen - 9, sizeof(chip->fw_version)));
 	chip->fw_len = n;
-	return NULL;
+	return cywsim_take_version(chip, ver, tlen);
 }
 
 static bool cywsim_ram_range_written(struct cywsim_chip *chip, u32 a, u32 n)
@@ -327,12 +398,20 @@ static void cywsim_fw_publish_shared(struct cywsim_chip *chip)
 
 static void cywsim_fw_up(struct cywsim_chip *chip)
 {
+	char feat[48] = "";
+	u32 i, n = 0;
+
 	chip->fw = CYWSIM_FW_RUNNING;
 	cywsim_fw_publish_shared(chip);
 	/* §10 #10: a DATA_UNAVAILABLE shows up once at boot */
 	cywsim_int_raise(chip, CYWSIM_INT_DATA_UNAVAIL);
-	cywsim_console(chip, "cywsim firmware %s up, MAC %pM",
-		       chip->fw_version, chip->mac);
+
+	for (i = 0; i < CYWSIM_FEAT_NUM; i++)
+		if (cywsim_has(chip, i))
+			n += scnprintf(feat + n, sizeof(feat) - n, " %s",
+				       cywsim_feat_names[i]);
+	cywsim_console(chip, "cywsim firmware %s up, MAC %pM, features:%s",
+		       chip->fw_version, chip->mac, n ? feat : " none");
 }
 
 /**

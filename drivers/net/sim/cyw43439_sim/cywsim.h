@@ -344,10 +344,30 @@ struct cywsim_bss {
 #define CYWSIM_CONSOLE_SIZE	1024
 
 /* Synthetic image and CLM layouts (Documentation/networking/cyw43439_sim.rst) */
+#define CYWSIM_FW_VER_MAX	512	/* real strings run to 260 bytes */
 #define CYWSIM_FW_MAGIC		"DVID"
 #define CYWSIM_FW_SIM_MAGIC	"SIM1"
 #define CYWSIM_CLM_MAGIC	"CLMF"
 #define CYWSIM_CLM_FOOTER	12
+
+/*
+ * Features a firmware image was built with, named in its version string
+ * ("43439a0-roml/sdio-g-pool-p2p-idsup-idauth-...-mfp-sae-... Version:
+ * 7.95.61 ..."). The simulator behaves as the image it booted (boot.c).
+ */
+enum cywsim_feat {
+	CYWSIM_FEAT_IDSUP,	/* on-chip supplicant: sup_wpa and friends */
+	CYWSIM_FEAT_IDAUTH,	/* on-chip authenticator */
+	CYWSIM_FEAT_SAE,	/* on-chip SAE: sae_password */
+	CYWSIM_FEAT_EXTSAE,	/* SAE run by the host */
+	CYWSIM_FEAT_MFP,	/* 802.11w: the "mfp" iovar */
+	CYWSIM_FEAT_NUM,
+};
+
+/* An image whose string names no build (older synthetic images) */
+#define CYWSIM_FEAT_LEGACY	(BIT(CYWSIM_FEAT_IDSUP) | \
+				 BIT(CYWSIM_FEAT_IDAUTH) | \
+				 BIT(CYWSIM_FEAT_SAE) | BIT(CYWSIM_FEAT_MFP))
 
 /* u32 iovars kept in a table (iovar.c) */
 enum cywsim_iov {
@@ -370,6 +390,42 @@ enum cywsim_iov {
 	CYWSIM_IOV_MAXASSOC,
 	CYWSIM_IOV_CCGPIOIN,
 	CYWSIM_IOV_NUM,
+};
+
+/**
+ * struct cywsim_key - a key the host installed with "wsec_key"
+ * @set: the slot holds a key
+ * @idx: key index
+ * @algo: CYWSIM_ALGO_*
+ * @len: bytes at @key
+ * @key: key bytes as the host sent them
+ * @ea: the peer of a pairwise key
+ */
+struct cywsim_key {
+	bool set;
+	u8 idx;
+	u8 algo;
+	u8 len;
+	u8 key[CYWSIM_KEY_MAX];
+	u8 ea[ETH_ALEN];
+};
+
+/**
+ * struct cywsim_auth - the AP's side of a host supplicant's handshake
+ * @state: CYWSIM_AUTH_*
+ * @replay: replay counter of the last frame the AP sent
+ * @anonce: the AP's nonce
+ * @ptk: KCK, KEK and TK (IEEE 802.11 12.7.1.3, CCMP: 48 bytes)
+ * @gtk: the group key handed over in message 3
+ * @tries: message 1 or 3 retransmissions so far
+ */
+struct cywsim_auth {
+	u8 state;
+	u64 replay;
+	u8 anonce[32];
+	u8 ptk[48];
+	u8 gtk[16];
+	u8 tries;
 };
 
 enum cywsim_clm_state {
@@ -482,7 +538,9 @@ struct cywsim_chip {
 	u32 fw_len;
 	u32 nvram_addr;
 	u32 nvram_len;
-	char fw_version[96];
+	char fw_version[128];
+	char fw_build[160];	/* build name before " Version:", or "" */
+	u32 fw_feat;		/* BIT(CYWSIM_FEAT_*) of the booted image */
 	char console[CYWSIM_CONSOLE_SIZE];
 	u32 console_idx;
 	bool console_ram;	/* console ring also mirrored in chip RAM */
@@ -526,6 +584,11 @@ struct cywsim_chip {
 	bool pmk_set;
 	u8 sae_pwd[CYWSIM_SAE_PWD_MAX];
 	u16 sae_pwd_len;
+	u8 wpaie[64];		/* "wpaie": the STA's RSN element */
+	u8 wpaie_len;
+	struct cywsim_key pkey;	/* pairwise key from the host */
+	struct cywsim_key gkey[CYWSIM_KEY_IDX_MAX + 1];
+	struct cywsim_auth ap_auth;	/* auth.c */
 	u32 gpioout;
 	u8 keepalive[64];
 	enum cywsim_clm_state clm;
@@ -563,6 +626,12 @@ struct cywsim_chip {
 	u32 trace_head;
 	struct dentry *dbg;
 };
+
+static inline bool cywsim_has(const struct cywsim_chip *chip,
+			      enum cywsim_feat f)
+{
+	return chip->fw_feat & BIT(f);
+}
 
 /* chip.c */
 struct cywsim_chip *cywsim_chip_create(const struct cywsim_cfg *cfg,
@@ -626,6 +695,8 @@ u8 cywsim_csr_read(struct cywsim_chip *chip);
 void cywsim_csr_write(struct cywsim_chip *chip, u8 val);
 void cywsim_sleep_write(struct cywsim_chip *chip, u8 val);
 int cywsim_clm_verify(const u8 *blob, u32 len);
+u32 cywsim_build_features(const char *build);
+const char *cywsim_feat_name(enum cywsim_feat f);
 
 /* sdpcm.c */
 void cywsim_f2_reset(struct cywsim_chip *chip);
@@ -660,6 +731,7 @@ int cywsim_escan(struct cywsim_chip *chip, const u8 *p, u32 len);
 void cywsim_scan_abort(struct cywsim_chip *chip, u32 status);
 void cywsim_scan_work(struct work_struct *work);
 u32 cywsim_bss_info(const struct cywsim_bss *bss, u8 *out, u32 room);
+u8 *cywsim_rsn_ie(u8 *p, enum cywsim_sec sec);
 
 /* join.c */
 int cywsim_join_ssid(struct cywsim_chip *chip, const u8 *ssid, u32 len,
@@ -676,6 +748,13 @@ int cywsim_bss_add(struct cywsim_chip *chip, const struct cywsim_bss *tmpl);
 void cywsim_bss_del(struct cywsim_chip *chip, struct cywsim_bss *bss);
 void cywsim_bss_clear(struct cywsim_chip *chip);
 
+/* auth.c: the AP's 4-way and group-key handshake with a host supplicant */
+void cywsim_auth_start(struct cywsim_chip *chip);
+void cywsim_auth_timeout(struct cywsim_chip *chip);
+bool cywsim_auth_eapol(struct cywsim_chip *chip, const u8 *frame, u32 len);
+void cywsim_auth_keys_changed(struct cywsim_chip *chip);
+void cywsim_auth_reset(struct cywsim_chip *chip);
+
 /* air.c */
 void cywsim_air_work(struct work_struct *work);
 void cywsim_air_from_host(struct cywsim_chip *chip, struct sk_buff *skb);
@@ -684,6 +763,12 @@ void cywsim_air_xmit(struct cywsim_chip *chip, struct sk_buff *skb);
 /* crypto.c */
 void cywsim_pbkdf2_sha1(const u8 *pass, size_t plen, const u8 *salt,
 			size_t slen, u32 iters, u8 *out, size_t olen);
+void cywsim_hmac_sha1(const u8 *key, size_t klen, const u8 *msg, size_t len,
+		      u8 *mac);
+void cywsim_prf_sha1(const u8 *key, size_t klen, const char *label,
+		     const u8 *data, size_t dlen, u8 *out, size_t olen);
+void cywsim_aes128_encrypt(const u8 *key, const u8 *in, u8 *out);
+int cywsim_aes_wrap(const u8 *kek, const u8 *in, size_t len, u8 *out);
 
 /* debugfs.c */
 void cywsim_debugfs_init(struct cywsim_chip *chip, struct dentry *parent);
@@ -699,6 +784,11 @@ static inline u16 cywsim_le16(const u8 *p)
 static inline u32 cywsim_le32(const u8 *p)
 {
 	return p[0] | p[1] << 8 | p[2] << 16 | (u32)p[3] << 24;
+}
+
+static inline u16 cywsim_be16(const u8 *p)
+{
+	return p[0] << 8 | p[1];
 }
 
 static inline void cywsim_put_le16(u8 *p, u16 v)

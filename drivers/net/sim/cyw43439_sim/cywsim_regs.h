@@ -371,4 +371,16 @@
 #define CYWSIM_SAE_PWD_MAX		128
 #define CYWSIM_SSID_MAX			32
 
+/* Host supplicant keys: "wsec_key" (brcmfmac fwil_types.h brcmf_wsec_key_le) */
+#define CYWSIM_WSEC_KEY_LEN		164
+#define CYWSIM_WSEC_KEY_ALGO		112
+#define CYWSIM_WSEC_KEY_EA		156
+#define CYWSIM_KEY_MAX			32
+#define CYWSIM_KEY_IDX_MAX		5	/* GTK 0..3, IGTK 4..5 */
+#define CYWSIM_ALGO_OFF			0
+#define CYWSIM_ALGO_TKIP		2
+#define CYWSIM_ALGO_AES			4
+#define CYWSIM_EID_RSN			48
+#define CYWSIM_EID_VENDOR		221
+
 #endif /* _CYWSIM_REGS_H */

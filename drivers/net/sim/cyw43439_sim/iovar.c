@@ -15,6 +15,17 @@
 #define CYWSIM_IOV_DOWN		BIT(3)	/* SET refused while up */
 #define CYWSIM_IOV_CLM		BIT(4)	/* needs the CLM (§5.3) */
 #define CYWSIM_IOV_UP		BIT(5)	/* needs WLC_UP */
+/*
+ * Iovars that exist only in images built with a feature: without it the
+ * firmware does not know the name and answers BCME_UNSUPPORTED (-23), the
+ * error brcmfmac's feature.c probes for ("sup_wpa" tells it whether the
+ * image has the on-chip supplicant). That "sup_wpa2_eapver", "sup_wpa_tmo"
+ * and "sae_password" go with it is UNCONFIRMED: they serve only the
+ * on-chip supplicant and SAE.
+ */
+#define CYWSIM_IOV_F_IDSUP	BIT(6)
+#define CYWSIM_IOV_F_SAE	BIT(7)
+#define CYWSIM_IOV_F_MFP	BIT(8)
 
 #define CYWSIM_BSSCFG_PREFIX	"bsscfg:"
 #define CYWSIM_CLM_MAX		(64 * 1024)
@@ -30,7 +41,7 @@
  */
 struct cywsim_iovar {
 	const char *name;
-	u8 flags;
+	u16 flags;
 	s8 idx;
 	u32 max;
 	int (*get)(struct cywsim_chip *chip, u8 *out, u32 room);
@@ -74,6 +85,9 @@ void cywsim_iovar_reset(struct cywsim_chip *chip)
 	memset(chip->pmk_raw, 0, sizeof(chip->pmk_raw));
 	chip->pmk_set = false;
 	chip->sae_pwd_len = 0;
+	chip->wpaie_len = 0;
+	memzero_explicit(&chip->pkey, sizeof(chip->pkey));
+	memzero_explicit(chip->gkey, sizeof(chip->gkey));
 	chip->gpioout = 0;
 	memset(chip->keepalive, 0, sizeof(chip->keepalive));
 	chip->clm = CYWSIM_CLM_NONE;
@@ -148,10 +162,106 @@ static int cywsim_iov_get_clmver(struct cywsim_chip *chip, u8 *out,
 
 static int cywsim_iov_get_ver(struct cywsim_chip *chip, u8 *out, u32 room)
 {
-	char s[128];
+	const char *crc = strstr(chip->fw_version, " CRC:");
+	const char *fwid = strstr(chip->fw_version, "FWID ");
+	int vlen = crc ? crc - chip->fw_version : strlen(chip->fw_version);
+	char s[160];
 
-	scnprintf(s, sizeof(s), "wl0: cywsim version %s", chip->fw_version);
+	/*
+	 * Real images answer "wl0: <date> version 7.95.61 (abcd531 CY) FWID
+	 * 01-7afb0879" (as brcmfmac logs it): the number and the FWID of the
+	 * image's string, without its CRC, date and ucode parts.
+	 */
+	if (crc && fwid)
+		scnprintf(s, sizeof(s), "wl0: cywsim version %.*s %s", vlen,
+			  chip->fw_version, fwid);
+	else
+		scnprintf(s, sizeof(s), "wl0: cywsim version %s",
+			  chip->fw_version);
 	return cywsim_out_str(out, room, s);
+}
+
+/*
+ * "cap": the image's capability words, blank-separated. The real answers
+ * of the two 43439 images were not available (UNCONFIRMED): the model
+ * gives a fixed base and then every word of the image's build name after
+ * "sdio-g-pool-", which is where the images name idsup, idauth, sae,
+ * extsae and mfp.
+ */
+static int cywsim_iov_get_cap(struct cywsim_chip *chip, u8 *out, u32 room)
+{
+	char s[256] = "ap sta wme 802.11d 802.11h ampdu ampdu_tx ampdu_rx";
+	const char *w = strchr(chip->fw_build, '/'), *end;
+	u32 n = strlen(s), i, len;
+
+	if (!w) {	/* no build name: the legacy feature set */
+		for (i = 0; i < CYWSIM_FEAT_NUM; i++)
+			if (cywsim_has(chip, i))
+				n += scnprintf(s + n, sizeof(s) - n, " %s",
+					       cywsim_feat_name(i));
+	}
+	for (; w && *w; w = end) {
+		end = strchrnul(++w, '-');
+		len = end - w;
+		if (!len || (len == 4 && !strncmp(w, "sdio", 4)) ||
+		    (len == 1 && *w == 'g') ||
+		    (len == 4 && !strncmp(w, "pool", 4)))
+			continue;
+		n += scnprintf(s + n, sizeof(s) - n, " %.*s", (int)len, w);
+	}
+	/* brcmfmac: "usually there is a space at the end" */
+	scnprintf(s + n, sizeof(s) - n, " ");
+	return cywsim_out_str(out, room, s);
+}
+
+/* "wpaie": the RSN (48) or WPA (221) element of the association request */
+static int cywsim_iov_wpaie(struct cywsim_chip *chip, const u8 *v, u32 n)
+{
+	if (n < 2 || n != 2u + v[1] || n > sizeof(chip->wpaie))
+		return CYWSIM_BCME_BADLEN;
+	if (v[0] != CYWSIM_EID_RSN && v[0] != CYWSIM_EID_VENDOR)
+		return CYWSIM_BCME_BADARG;
+	memcpy(chip->wpaie, v, n);
+	chip->wpaie_len = n;
+	return 0;
+}
+
+/*
+ * "wsec_key" (brcmfmac's brcmf_wsec_key_le, 164 bytes): index, len,
+ * data[32], algo at 112, flags at 116, ea at 156. An all-zero ea is a
+ * group key; algo 0 removes the key.
+ */
+static int cywsim_iov_wsec_key(struct cywsim_chip *chip, const u8 *v, u32 n)
+{
+	u32 idx, len, algo;
+	struct cywsim_key *k;
+	const u8 *ea;
+
+	if (n < CYWSIM_WSEC_KEY_LEN)
+		return CYWSIM_BCME_BUFTOOSHORT;
+	idx = cywsim_le32(v);
+	len = cywsim_le32(v + 4);
+	algo = cywsim_le32(v + CYWSIM_WSEC_KEY_ALGO);
+	ea = v + CYWSIM_WSEC_KEY_EA;
+	if (idx > CYWSIM_KEY_IDX_MAX || len > CYWSIM_KEY_MAX)
+		return CYWSIM_BCME_BADARG;
+	if (algo != CYWSIM_ALGO_OFF && algo != CYWSIM_ALGO_TKIP &&
+	    algo != CYWSIM_ALGO_AES)
+		return CYWSIM_BCME_BADARG;
+	if (algo != CYWSIM_ALGO_OFF && !len)
+		return CYWSIM_BCME_BADLEN;
+	k = is_zero_ether_addr(ea) ? &chip->gkey[idx] : &chip->pkey;
+	memset(k, 0, sizeof(*k));
+	if (algo != CYWSIM_ALGO_OFF) {
+		k->set = true;
+		k->idx = idx;
+		k->algo = algo;
+		k->len = len;
+		memcpy(k->key, v + 8, len);
+		ether_addr_copy(k->ea, ea);
+	}
+	cywsim_auth_keys_changed(chip);
+	return 0;
 }
 
 static int cywsim_clm_fail(struct cywsim_chip *chip, int err)
@@ -380,11 +490,13 @@ static const struct cywsim_iovar cywsim_iovars[] = {
 	CYWSIM_U32("ampdu_ba_wsize", AMPDU_BA_WSIZE, 64, 0),
 	CYWSIM_U32("ampdu_mpdu", AMPDU_MPDU, 64, 0),
 	CYWSIM_U32("ampdu_rx_factor", AMPDU_RX_FACTOR, 3, 0),
-	CYWSIM_U32("sup_wpa", SUP_WPA, 1, CYWSIM_IOV_BSSCFG),
+	CYWSIM_U32("sup_wpa", SUP_WPA, 1,
+		   CYWSIM_IOV_BSSCFG | CYWSIM_IOV_F_IDSUP),
 	CYWSIM_U32("sup_wpa2_eapver", SUP_WPA2_EAPVER, U32_MAX,
-		   CYWSIM_IOV_BSSCFG),
-	CYWSIM_U32("sup_wpa_tmo", SUP_WPA_TMO, 60000, CYWSIM_IOV_BSSCFG),
-	CYWSIM_U32("mfp", MFP, 2, 0),
+		   CYWSIM_IOV_BSSCFG | CYWSIM_IOV_F_IDSUP),
+	CYWSIM_U32("sup_wpa_tmo", SUP_WPA_TMO, 60000,
+		   CYWSIM_IOV_BSSCFG | CYWSIM_IOV_F_IDSUP),
+	CYWSIM_U32("mfp", MFP, 2, CYWSIM_IOV_F_MFP),
 	CYWSIM_U32("pm2_sleep_ret", PM2_SLEEP_RET, 2000, 0),
 	CYWSIM_U32("bcn_li_bcn", BCN_LI_BCN, 255, 0),
 	CYWSIM_U32("bcn_li_dtim", BCN_LI_DTIM, 255, 0),
@@ -407,8 +519,13 @@ static const struct cywsim_iovar cywsim_iovars[] = {
 		  CYWSIM_IOV_WO | CYWSIM_IOV_CLM | CYWSIM_IOV_UP),
 	CYWSIM_FN("join", NULL, cywsim_iov_join,
 		  CYWSIM_IOV_WO | CYWSIM_IOV_CLM | CYWSIM_IOV_UP),
-	CYWSIM_FN("sae_password", NULL, cywsim_iov_sae, CYWSIM_IOV_WO),
+	CYWSIM_FN("sae_password", NULL, cywsim_iov_sae,
+		  CYWSIM_IOV_WO | CYWSIM_IOV_F_SAE),
 	CYWSIM_FN("ver", cywsim_iov_get_ver, NULL, CYWSIM_IOV_RO),
+	CYWSIM_FN("cap", cywsim_iov_get_cap, NULL, CYWSIM_IOV_RO),
+	CYWSIM_FN("wpaie", NULL, cywsim_iov_wpaie, CYWSIM_IOV_WO),
+	CYWSIM_FN("wsec_key", NULL, cywsim_iov_wsec_key,
+		  CYWSIM_IOV_WO | CYWSIM_IOV_BSSCFG),
 	CYWSIM_FN("mcast_list", cywsim_iov_get_mcast, cywsim_iov_mcast, 0),
 	CYWSIM_FN("bss", cywsim_iov_get_bss, cywsim_iov_ap_only,
 		  CYWSIM_IOV_BSSCFG),
@@ -435,7 +552,21 @@ struct cywsim_iov_req {
 };
 
 /* §7.2: "name\0" then the value; "bsscfg:name\0" + u32 index + value */
-static int cywsim_iov_parse(const u8 *buf, u32 len, struct cywsim_iov_req *r)
+static bool cywsim_iov_known(struct cywsim_chip *chip,
+			     const struct cywsim_iovar *def)
+{
+	if ((def->flags & CYWSIM_IOV_F_IDSUP) &&
+	    !cywsim_has(chip, CYWSIM_FEAT_IDSUP))
+		return false;
+	if ((def->flags & CYWSIM_IOV_F_SAE) &&
+	    !cywsim_has(chip, CYWSIM_FEAT_SAE))
+		return false;
+	return !(def->flags & CYWSIM_IOV_F_MFP) ||
+	       cywsim_has(chip, CYWSIM_FEAT_MFP);
+}
+
+static int cywsim_iov_parse(struct cywsim_chip *chip, const u8 *buf, u32 len,
+			    struct cywsim_iov_req *r)
 {
 	const char *name = (const char *)buf;
 	size_t nlen = strnlen(name, len);
@@ -453,8 +584,11 @@ static int cywsim_iov_parse(const u8 *buf, u32 len, struct cywsim_iov_req *r)
 	for (i = 0; i < ARRAY_SIZE(cywsim_iovars); i++)
 		if (!strcmp(name, cywsim_iovars[i].name))
 			break;
-	if (i == ARRAY_SIZE(cywsim_iovars))
+	if (i == ARRAY_SIZE(cywsim_iovars) ||
+	    !cywsim_iov_known(chip, &cywsim_iovars[i])) {
+		cywsim_console(chip, "iovar %s unknown to this image", name);
 		return CYWSIM_BCME_UNSUPPORTED;
+	}
 	r->def = &cywsim_iovars[i];
 	if (!bsscfg)
 		return 0;
@@ -499,7 +633,7 @@ int cywsim_iovar_get(struct cywsim_chip *chip, u8 *buf, u32 len)
 	u8 v[4];
 	int ret;
 
-	ret = cywsim_iov_parse(buf, len, &r);
+	ret = cywsim_iov_parse(chip, buf, len, &r);
 	if (!ret)
 		ret = cywsim_iov_gate(chip, r.def, false);
 	if (ret)
@@ -529,7 +663,7 @@ int cywsim_iovar_set(struct cywsim_chip *chip, const u8 *buf, u32 len)
 	u32 v;
 	int ret;
 
-	ret = cywsim_iov_parse(buf, len, &r);
+	ret = cywsim_iov_parse(chip, buf, len, &r);
 	if (!ret)
 		ret = cywsim_iov_gate(chip, r.def, true);
 	if (ret)

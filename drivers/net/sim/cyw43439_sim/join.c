@@ -124,10 +124,18 @@ void cywsim_link_reset(struct cywsim_chip *chip)
 
 	chip->join = CYWSIM_J_IDLE;
 	chip->keyed = false;
+	cywsim_auth_reset(chip);
 	memset(&chip->cur_bss, 0, sizeof(chip->cur_bss));
 	INIT_LIST_HEAD(&chip->cur_bss.node);
 	if (was)
 		cywsim_set_link(chip, false);
+}
+
+/* The station's host runs the handshake: no on-chip supplicant, or off */
+static bool cywsim_host_sup(struct cywsim_chip *chip)
+{
+	return !cywsim_has(chip, CYWSIM_FEAT_IDSUP) ||
+	       !chip->iov[CYWSIM_IOV_SUP_WPA];
 }
 
 static enum cywsim_intent cywsim_host_intent(struct cywsim_chip *chip)
@@ -275,8 +283,12 @@ static void cywsim_join_assoc(struct cywsim_chip *chip)
 		return;
 	}
 	chip->join = CYWSIM_J_KEYING;
-	if (!chip->iov[CYWSIM_IOV_SUP_WPA])
-		return;	/* host supplicant: not modelled, data stays blocked */
+	if (cywsim_host_sup(chip)) {
+		/* SAE by the host is not modelled: data stays blocked */
+		if (cywsim_host_intent(chip) == CYWSIM_WANT_WPA2)
+			cywsim_auth_start(chip);
+		return;
+	}
 	tmo = READ_ONCE(chip->k.join_step_ms);
 	if (cywsim_host_intent(chip) == CYWSIM_WANT_WPA2 &&
 	    !cywsim_psk_ok(chip, &chip->cur_bss))
@@ -290,6 +302,10 @@ static void cywsim_join_keys(struct cywsim_chip *chip)
 {
 	const u8 *bssid = chip->cur_bss.bssid;
 
+	if (cywsim_host_sup(chip)) {
+		cywsim_auth_timeout(chip);
+		return;
+	}
 	if (cywsim_host_intent(chip) == CYWSIM_WANT_WPA2 &&
 	    !cywsim_psk_ok(chip, &chip->cur_bss)) {
 		/* wrong PMK: the AP never sends M3, then deauthenticates */
@@ -317,10 +333,15 @@ static void cywsim_join_prepare_pmk(struct cywsim_chip *chip)
 	u8 ssid[CYWSIM_SSID_MAX], bssid[ETH_ALEN], pmk[32], len;
 	char pass[CYWSIM_SAE_PWD_MAX + 1];
 
-	if (chip->join != CYWSIM_J_ASSOC || bss->pmk_valid ||
-	    !chip->pmk_set || (cywsim_le16(chip->pmk_raw + 2) ==
-			       CYWSIM_PMK_FLAG_PASSPHRASE &&
-			       cywsim_le16(chip->pmk_raw) < 64))
+	bool host = cywsim_host_sup(chip) &&
+		    cywsim_host_intent(chip) == CYWSIM_WANT_WPA2;
+
+	if (chip->join != CYWSIM_J_ASSOC || bss->pmk_valid)
+		return;
+	if (!host && (!chip->pmk_set ||
+		      (cywsim_le16(chip->pmk_raw + 2) ==
+		       CYWSIM_PMK_FLAG_PASSPHRASE &&
+		       cywsim_le16(chip->pmk_raw) < 64)))
 		return;
 	memcpy(ssid, bss->ssid, sizeof(ssid));
 	memcpy(bssid, bss->bssid, ETH_ALEN);

@@ -52,7 +52,14 @@ static u8 *cywsim_ie(u8 *p, u8 id, const void *data, u8 len)
 	return p + 2 + len;
 }
 
-static u8 *cywsim_rsn_ie(u8 *p, enum cywsim_sec sec)
+/**
+ * cywsim_rsn_ie() - the RSN element of a BSS (beacons, probe responses, M3)
+ * @p: where it goes (at most 26 bytes)
+ * @sec: the BSS's security
+ *
+ * Return: the byte after it.
+ */
+u8 *cywsim_rsn_ie(u8 *p, enum cywsim_sec sec)
 {
 	u8 *len = p + 1, *q = p + 2;
 	u16 caps = 0;

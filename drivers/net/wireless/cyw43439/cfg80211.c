@@ -35,18 +35,47 @@ static const struct ieee80211_rate cyw43_rates[] = {
 	{ .bitrate = 540, .hw_value = 108 },
 };
 
+/* AES-CMAC (BIP, for the IGTK) last: only images with "mfp" take it */
 static const u32 cyw43_ciphers[] = {
 	WLAN_CIPHER_SUITE_TKIP,
 	WLAN_CIPHER_SUITE_CCMP,
 	WLAN_CIPHER_SUITE_AES_CMAC,
 };
 
-/* What the firmware supplicant can do (§9.3): user space reads this list */
+/* SAE last: only images with "sae" or "extsae" do it */
 static const u32 cyw43_akms[] = {
 	WLAN_AKM_SUITE_PSK,
 	WLAN_AKM_SUITE_PSK_SHA256,
 	WLAN_AKM_SUITE_SAE,
 };
+
+/*
+ * Tell cfg80211 only what the loaded image can do (feature.c). The 4-way
+ * handshake is offloaded only to an on-chip supplicant, SAE only to an
+ * image with on-chip SAE; without them wpa_supplicant runs the handshake
+ * over EAPOL and installs the keys (connect.c). External SAE ("extsae":
+ * the host runs SAE through external auth) is not implemented, so such
+ * images offer no SAE.
+ */
+static void cyw43_wiphy_features(struct cyw43 *cy)
+{
+	struct wiphy *wiphy = cy->wiphy;
+	bool sae = cyw43_feat(cy, CYW43_FEAT_IDSUP) &&
+		   cyw43_feat(cy, CYW43_FEAT_SAE);
+	bool mfp = cyw43_feat(cy, CYW43_FEAT_MFP);
+
+	wiphy->cipher_suites = cyw43_ciphers;
+	wiphy->n_cipher_suites = ARRAY_SIZE(cyw43_ciphers) - !mfp;
+	wiphy->akm_suites = cyw43_akms;
+	wiphy->n_akm_suites = ARRAY_SIZE(cyw43_akms) - !sae;
+	if (cyw43_feat(cy, CYW43_FEAT_IDSUP))
+		wiphy_ext_feature_set(wiphy,
+				      NL80211_EXT_FEATURE_4WAY_HANDSHAKE_STA_PSK);
+	if (sae)
+		wiphy_ext_feature_set(wiphy, NL80211_EXT_FEATURE_SAE_OFFLOAD);
+	if (mfp)
+		wiphy_ext_feature_set(wiphy, NL80211_EXT_FEATURE_MFP_OPTIONAL);
+}
 
 /**
  * cyw43_wiphy_new() - allocate the wiphy with a &struct cyw43 as priv
@@ -104,19 +133,10 @@ int cyw43_wiphy_setup(struct cyw43 *cy)
 	wiphy->bands[NL80211_BAND_2GHZ] = band;
 	wiphy->interface_modes = BIT(NL80211_IFTYPE_STATION);
 	wiphy->signal_type = CFG80211_SIGNAL_TYPE_MBM;
-	wiphy->cipher_suites = cyw43_ciphers;
-	wiphy->n_cipher_suites = ARRAY_SIZE(cyw43_ciphers);
-	wiphy->akm_suites = cyw43_akms;
-	wiphy->n_akm_suites = ARRAY_SIZE(cyw43_akms);
 	wiphy->max_scan_ssids = 1;
 	wiphy->max_scan_ie_len = 0;
 	wiphy->flags |= WIPHY_FLAG_NETNS_OK;
-	/* the firmware supplicant does the 4-way handshake and SAE */
-	wiphy_ext_feature_set(wiphy, NL80211_EXT_FEATURE_4WAY_HANDSHAKE_STA_PSK);
-	wiphy_ext_feature_set(wiphy, NL80211_EXT_FEATURE_SAE_OFFLOAD);
-	/* user space enables SAE only for drivers that claim it */
-	wiphy->features |= NL80211_FEATURE_SAE;
-	wiphy_ext_feature_set(wiphy, NL80211_EXT_FEATURE_MFP_OPTIONAL);
+	cyw43_wiphy_features(cy);
 	memcpy(wiphy->perm_addr, cy->mac, ETH_ALEN);
 	return 0;
 }

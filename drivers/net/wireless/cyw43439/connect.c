@@ -19,14 +19,6 @@
 #define CYW43_WLC_SET_WPA_AUTH	165
 #define CYW43_WLC_SET_WSEC_PMK	268
 
-/* Security values (§9.3) */
-#define CYW43_WSEC_TKIP		0x02
-#define CYW43_WSEC_AES		0x04
-#define CYW43_WPA_AUTH_PSK	0x0004
-#define CYW43_WPA2_AUTH_PSK	0x0080
-#define CYW43_WPA3_AUTH_SAE	0x40000
-#define CYW43_AUTH_OPEN		0
-#define CYW43_AUTH_SAE		3
 #define CYW43_PSK_SUP_KEYED	6
 #define CYW43_SUP_TMO_MS	2500
 
@@ -43,7 +35,7 @@ struct cyw43_wsec_pmk {
 /* §8.2 sae_password */
 struct cyw43_sae_pwd {
 	__le16 len;
-	u8 pwd[128];
+	u8 pwd[CYW43_SAE_PWD_MAX];
 } __packed;
 
 /* §8.1 wlc_ssid */
@@ -52,39 +44,10 @@ struct cyw43_ssid {
 	u8 ssid[IEEE80211_MAX_SSID_LEN];
 } __packed;
 
-/* Which of the three kinds of network the request is for */
-enum cyw43_sec { CYW43_SEC_OPEN, CYW43_SEC_PSK, CYW43_SEC_SAE };
-
-static int cyw43_connect_sec(const struct cfg80211_connect_params *sme,
-			     enum cyw43_sec *sec)
-{
-	const struct cfg80211_crypto_settings *c = &sme->crypto;
-	int i;
-
-	if (!c->n_akm_suites && !c->n_ciphers_pairwise && !sme->key_len) {
-		*sec = CYW43_SEC_OPEN;
-		return 0;
-	}
-	for (i = 0; i < c->n_akm_suites; i++) {
-		if (c->akm_suites[i] == WLAN_AKM_SUITE_SAE && c->sae_pwd &&
-		    c->sae_pwd_len && c->sae_pwd_len <= 128) {
-			*sec = CYW43_SEC_SAE;
-			return 0;
-		}
-	}
-	for (i = 0; i < c->n_akm_suites; i++) {
-		if ((c->akm_suites[i] == WLAN_AKM_SUITE_PSK ||
-		     c->akm_suites[i] == WLAN_AKM_SUITE_PSK_SHA256) && c->psk) {
-			*sec = CYW43_SEC_PSK;
-			return 0;
-		}
-	}
-	return -EOPNOTSUPP;
-}
-
+/* The on-chip supplicant's settings and the key material it needs */
 static int cyw43_connect_keys(struct cyw43 *cy,
 			      const struct cfg80211_connect_params *sme,
-			      enum cyw43_sec sec)
+			      const struct cyw43_sec *sec)
 {
 	const struct cfg80211_crypto_settings *c = &sme->crypto;
 	struct cyw43_sae_pwd sae = {};
@@ -94,67 +57,68 @@ static int cyw43_connect_keys(struct cyw43 *cy,
 	ret = cyw43_iovar_set_u32(cy, "sup_wpa2_eapver", U32_MAX);
 	if (!ret)
 		ret = cyw43_iovar_set_u32(cy, "sup_wpa_tmo", CYW43_SUP_TMO_MS);
-	if (ret)
-		return ret;
-	if (sec == CYW43_SEC_SAE) {
+	if (!ret && sec->sae) {
 		sae.len = cpu_to_le16(c->sae_pwd_len);
 		memcpy(sae.pwd, c->sae_pwd, c->sae_pwd_len);
-		return cyw43_iovar_set(cy, "sae_password", &sae, sizeof(sae));
+		ret = cyw43_iovar_set(cy, "sae_password", &sae, sizeof(sae));
+		memzero_explicit(&sae, sizeof(sae));
 	}
-	/* the 32-byte PMK user space derived (4-way handshake offload) */
-	pmk.key_len = cpu_to_le16(WLAN_PMK_LEN);
-	memcpy(pmk.key, c->psk, WLAN_PMK_LEN);
-	return cyw43_ioctl(cy, CYW43_WLC_SET_WSEC_PMK, true, &pmk, sizeof(pmk),
-			   NULL);
+	if (!ret && sec->pmk) {
+		/* the 32-byte PMK user space derived (4-way offload) */
+		pmk.key_len = cpu_to_le16(WLAN_PMK_LEN);
+		memcpy(pmk.key, c->psk, WLAN_PMK_LEN);
+		ret = cyw43_ioctl(cy, CYW43_WLC_SET_WSEC_PMK, true, &pmk,
+				  sizeof(pmk), NULL);
+		memzero_explicit(&pmk, sizeof(pmk));
+	}
+	return ret;
 }
 
-static u32 cyw43_mfp(const struct cfg80211_connect_params *sme,
-		     enum cyw43_sec sec)
+/*
+ * The RSN (or WPA) element user space wants in the association request:
+ * the firmware sends it, and a host supplicant's 4-way handshake is
+ * checked against it by the AP ("wpaie", as brcmfmac sets it).
+ */
+static int cyw43_connect_wpaie(struct cyw43 *cy,
+			       const struct cfg80211_connect_params *sme)
 {
-	if (sme->mfp == NL80211_MFP_REQUIRED || sec == CYW43_SEC_SAE)
-		return 2;
-	if (sme->mfp == NL80211_MFP_OPTIONAL || sec == CYW43_SEC_PSK)
-		return 1;
-	return 0;
+	const u8 *ie = cfg80211_find_ie(WLAN_EID_RSN, sme->ie, sme->ie_len);
+
+	if (!ie)
+		ie = cfg80211_find_vendor_ie(WLAN_OUI_MICROSOFT,
+					     WLAN_OUI_TYPE_MICROSOFT_WPA,
+					     sme->ie, sme->ie_len);
+	if (!ie)
+		return 0;
+	return cyw43_iovar_set(cy, "wpaie", ie, ie[1] + 2);
 }
 
 /* The §9.3 sequence, up to and including the join request */
 static int cyw43_join(struct cyw43 *cy, const struct cfg80211_connect_params *sme,
-		      enum cyw43_sec sec)
+		      const struct cyw43_sec *sec)
 {
-	static const u32 wpa_auth[] = {
-		[CYW43_SEC_OPEN] = 0,
-		[CYW43_SEC_PSK] = CYW43_WPA2_AUTH_PSK,
-		[CYW43_SEC_SAE] = CYW43_WPA3_AUTH_SAE,
-	};
-	const struct cfg80211_crypto_settings *c = &sme->crypto;
+	bool idsup = cyw43_feat(cy, CYW43_FEAT_IDSUP);
 	struct cyw43_ssid ssid = {};
-	u32 wsec = 0;
-	int i, ret;
+	int ret;
 
-	if (sec != CYW43_SEC_OPEN) {
-		wsec = CYW43_WSEC_AES;
-		for (i = 0; i < c->n_ciphers_pairwise; i++)
-			if (c->ciphers_pairwise[i] == WLAN_CIPHER_SUITE_TKIP)
-				wsec |= CYW43_WSEC_TKIP;
-	}
 	ret = cyw43_iovar_set_u32(cy, "ampdu_ba_wsize", 8);
 	if (!ret)
-		ret = cyw43_set_u32(cy, CYW43_WLC_SET_WSEC, wsec);
-	if (!ret)
-		ret = cyw43_iovar_set_u32(cy, "sup_wpa", sec != CYW43_SEC_OPEN);
-	if (!ret && sec != CYW43_SEC_OPEN)
+		ret = cyw43_set_u32(cy, CYW43_WLC_SET_WSEC, sec->wsec);
+	/* images without the on-chip supplicant do not know "sup_wpa" */
+	if (!ret && idsup)
+		ret = cyw43_iovar_set_u32(cy, "sup_wpa", sec->fwsup);
+	if (!ret && sec->fwsup)
 		ret = cyw43_connect_keys(cy, sme, sec);
+	if (!ret && sec->wpa_auth)
+		ret = cyw43_connect_wpaie(cy, sme);
 	if (!ret)
 		ret = cyw43_set_u32(cy, CYW43_WLC_SET_INFRA, 1);
 	if (!ret)
-		ret = cyw43_set_u32(cy, CYW43_WLC_SET_AUTH,
-				    sec == CYW43_SEC_SAE ? CYW43_AUTH_SAE :
-				    CYW43_AUTH_OPEN);
+		ret = cyw43_set_u32(cy, CYW43_WLC_SET_AUTH, sec->auth);
+	if (!ret && cyw43_feat(cy, CYW43_FEAT_MFP))
+		ret = cyw43_iovar_set_u32(cy, "mfp", sec->mfp);
 	if (!ret)
-		ret = cyw43_iovar_set_u32(cy, "mfp", cyw43_mfp(sme, sec));
-	if (!ret)
-		ret = cyw43_set_u32(cy, CYW43_WLC_SET_WPA_AUTH, wpa_auth[sec]);
+		ret = cyw43_set_u32(cy, CYW43_WLC_SET_WPA_AUTH, sec->wpa_auth);
 	if (ret)
 		return ret;
 	ssid.len = cpu_to_le32(sme->ssid_len);
@@ -389,17 +353,18 @@ int cyw43_cfg80211_connect(struct wiphy *wiphy, struct net_device *ndev,
 			   struct cfg80211_connect_params *sme)
 {
 	struct cyw43 *cy = wiphy_priv(wiphy);
-	enum cyw43_sec sec;
+	struct cyw43_sec sec;
 	int ret;
 
 	if (!cy->up)
 		return -ENETDOWN;
 	if (!sme->ssid_len || sme->ssid_len > IEEE80211_MAX_SSID_LEN)
 		return -EINVAL;
-	ret = cyw43_connect_sec(sme, &sec);
+	ret = cyw43_sec_map(sme, cy->feat, &sec);
 	if (ret) {
-		netdev_info(ndev, "only open, WPA2-PSK and WPA3-SAE with the key handed down are supported (AKM %08x, PMK %s, SAE password %s)\n",
+		netdev_info(ndev, "security not supported by this firmware image or driver (AKM %08x, WPA versions %x, MFP %d, PMK %s, SAE password %s)\n",
 			    sme->crypto.n_akm_suites ? sme->crypto.akm_suites[0] : 0,
+			    sme->crypto.wpa_versions, sme->mfp,
 			    sme->crypto.psk ? "yes" : "no",
 			    sme->crypto.sae_pwd ? "yes" : "no");
 		return ret;
@@ -410,7 +375,8 @@ int cyw43_cfg80211_connect(struct wiphy *wiphy, struct net_device *ndev,
 		return -EBUSY;
 	}
 	cy->conn = CYW43_CONN_JOINING;
-	cy->conn_secure = sec != CYW43_SEC_OPEN;
+	/* a host supplicant keys the link itself, after association */
+	cy->conn_secure = sec.fwsup;
 	cy->conn_keyed = false;
 	memcpy(cy->conn_ssid, sme->ssid, sme->ssid_len);
 	cy->conn_ssid_len = sme->ssid_len;
@@ -420,7 +386,7 @@ int cyw43_cfg80211_connect(struct wiphy *wiphy, struct net_device *ndev,
 		eth_zero_addr(cy->conn_bssid);
 	mutex_unlock(&cy->conn_lock);
 
-	ret = cyw43_join(cy, sme, sec);
+	ret = cyw43_join(cy, sme, &sec);
 	mutex_lock(&cy->conn_lock);
 	if (ret && cy->conn == CYW43_CONN_JOINING)
 		cy->conn = CYW43_CONN_IDLE;
@@ -579,6 +545,10 @@ static int cyw43_set_power_mgmt(struct wiphy *wiphy, struct net_device *ndev,
 }
 
 const struct cfg80211_ops cyw43_cfg80211_ops = {
+	.add_key = cyw43_add_key,
+	.del_key = cyw43_del_key,
+	.set_default_key = cyw43_set_default_key,
+	.set_default_mgmt_key = cyw43_set_default_mgmt_key,
 	.scan = cyw43_cfg80211_scan,
 	.abort_scan = cyw43_cfg80211_abort_scan,
 	.connect = cyw43_cfg80211_connect,

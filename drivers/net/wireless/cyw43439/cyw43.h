@@ -13,6 +13,7 @@
 #include <net/cfg80211.h>
 
 #include "ethbus.h"
+#include "netdrv_compat.h"
 #include "proto.h"
 
 #define CYW43_DRV_NAME		"cyw43439"
@@ -223,6 +224,7 @@ enum cyw43_conn_state {
  * @fbuf: frame being built or parsed by the bus context
  * @rx_spare: receive skb left over by a frame that was not data
  * @fw_version: the firmware's "ver" string
+ * @feat: what the firmware image can do, BIT(CYW43_FEAT_*) (feature.c)
  * @clm_version: the CLM's "clmver" string
  * @mac: the firmware's MAC address
  * @bringup_us: probe start to wlan registered
@@ -283,6 +285,7 @@ struct cyw43 {
 	struct sk_buff *rx_spare;
 
 	char fw_version[128];
+	unsigned long feat;
 	char clm_version[128];
 	u8 mac[ETH_ALEN];
 	u64 bringup_us;
@@ -369,6 +372,14 @@ void cyw43_ioctl_kill(struct cyw43 *cy);
 unsigned int cyw43_ioctl_timeout_set(unsigned int ms);
 #endif
 
+/* feature.c: the image's capabilities */
+int cyw43_feat_read(struct cyw43 *cy);
+
+static inline bool cyw43_feat(const struct cyw43 *cy, enum cyw43_feat f)
+{
+	return cy->feat & BIT(f);
+}
+
 /* events.c */
 void cyw43_event_rx(struct cyw43 *cy, const u8 *buf, size_t len);
 void cyw43_event_work(struct work_struct *work);
@@ -396,6 +407,40 @@ void cyw43_dead_work(struct work_struct *work);
 void cyw43_conn_down(struct cyw43 *cy);
 struct wiphy *cyw43_wiphy_new(struct device *dev);
 int cyw43_wiphy_setup(struct cyw43 *cy);
+
+/* keys.c: security of a connect request, keys from a host supplicant */
+#define CYW43_SAE_PWD_MAX	128	/* §8.2 sae_password */
+
+/**
+ * struct cyw43_sec - a connect request as the firmware takes it (§9.3)
+ * @wsec: SET_WSEC ciphers
+ * @wpa_auth: SET_WPA_AUTH AKM bits
+ * @auth: SET_AUTH: 0 open, 3 SAE
+ * @mfp: "mfp": 0 off, 1 capable, 2 required
+ * @fwsup: the on-chip supplicant runs the handshakes
+ * @sae: hand the SAE password down
+ * @pmk: hand the PMK down
+ */
+struct cyw43_sec {
+	u32 wsec;
+	u32 wpa_auth;
+	u32 auth;
+	u32 mfp;
+	bool fwsup;
+	bool sae;
+	bool pmk;
+};
+
+int cyw43_sec_map(const struct cfg80211_connect_params *sme,
+		  unsigned long feat, struct cyw43_sec *sec);
+int cyw43_add_key(struct wiphy *wiphy, NETDRV_KEY_DEV *dev, int link_id,
+		  u8 idx, bool pairwise, const u8 *mac, struct key_params *p);
+int cyw43_del_key(struct wiphy *wiphy, NETDRV_KEY_DEV *dev, int link_id,
+		  u8 idx, bool pairwise, const u8 *mac);
+int cyw43_set_default_key(struct wiphy *wiphy, struct net_device *dev,
+			  int link_id, u8 idx, bool unicast, bool multicast);
+int cyw43_set_default_mgmt_key(struct wiphy *wiphy, NETDRV_KEY_DEV *dev,
+			       int link_id, u8 idx);
 
 /* netdev.c */
 struct net_device *cyw43_netdev_new(struct cyw43 *cy);

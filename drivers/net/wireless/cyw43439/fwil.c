@@ -158,6 +158,9 @@ static int cyw43_ioctl_once(struct cyw43 *cy, u32 cmd, bool set, void *buf,
 		memcpy(buf, ioc->resp, ioc->resp_len);
 	if (out_len)
 		*out_len = ioc->resp_len;
+	/* the request and its echo may carry key material */
+	memzero_explicit(ioc->req, ioc->req_len);
+	memzero_explicit(ioc->resp, ioc->resp_len);
 	spin_unlock_bh(&ioc->slock);
 	if (status == -ESHUTDOWN)
 		return -ESHUTDOWN;
@@ -283,7 +286,7 @@ int cyw43_iovar_set(struct cyw43 *cy, const char *name, const void *val,
 	n = cyw43_iovar_encode(buf, CYW43_IOCTL_MAX, name, val, len);
 	ret = n < 0 ? n : cyw43_ioctl(cy, CYW43_WLC_SET_VAR, true, buf, n,
 				      NULL);
-	kfree(buf);
+	kfree_sensitive(buf);	/* keys and passwords go through here */
 	return ret;
 }
 EXPORT_SYMBOL_IF_KUNIT(cyw43_iovar_set);
@@ -295,13 +298,17 @@ EXPORT_SYMBOL_IF_KUNIT(cyw43_iovar_set);
  * @val: out
  * @len: bytes wanted at @val
  *
+ * The firmware answers a GET with as many bytes as were asked (§7.1). A
+ * shorter answer would leave the tail of the request (the iovar name) in
+ * place of the value, so it fails.
+ *
  * Context: process context.
- * Return: as cyw43_ioctl(), or -EMSGSIZE.
+ * Return: as cyw43_ioctl(), -EMSGSIZE, or -EPROTO for a short answer.
  */
 int cyw43_iovar_get(struct cyw43 *cy, const char *name, void *val,
 		    size_t len)
 {
-	size_t nlen = strlen(name) + 1;
+	size_t nlen = strlen(name) + 1, got = 0;
 	u8 *buf;
 	int n, ret;
 
@@ -313,7 +320,12 @@ int cyw43_iovar_get(struct cyw43 *cy, const char *name, void *val,
 	if (n >= 0 && (size_t)n < len)
 		n = -EMSGSIZE;
 	ret = n < 0 ? n : cyw43_ioctl(cy, CYW43_WLC_GET_VAR, false, buf, n,
-				      NULL);
+				      &got);
+	if (!ret && got < len) {
+		dev_dbg(cy->dev, "iovar %s: %zu of %zu bytes answered\n",
+			name, got, len);
+		ret = -EPROTO;
+	}
 	if (!ret)
 		memcpy(val, buf, len);
 	kfree(buf);

@@ -103,7 +103,7 @@ static int cyw43_fw_init(struct cyw43 *cy)
 		goto fail;
 	strim(cy->fw_version);
 	strim(cy->clm_version);
-	return 0;
+	return cyw43_feat_read(cy);
 fail:
 	dev_err(cy->dev, "firmware initialisation failed (%d)\n", ret);
 	return ret;

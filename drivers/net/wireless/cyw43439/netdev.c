@@ -148,8 +148,27 @@ static void cyw43_get_ethtool_stats(struct net_device *ndev,
 		*data++ = *(u64 *)((u8 *)&cy->cnt + cyw43_counter_names[i].off);
 }
 
+/*
+ * ethtool -i: the firmware's version from its "ver" answer ("wl0: <date>
+ * version 7.95.75 (0a0104c CY) FWID 01-bb9b5b66"): the number and build,
+ * up to the FWID, as much as fits.
+ */
+static void cyw43_get_drvinfo(struct net_device *ndev,
+			      struct ethtool_drvinfo *info)
+{
+	struct cyw43 *cy = cyw43_from_ndev(ndev);
+	const char *v = strstr(cy->fw_version, "version "), *end;
+
+	ethbus_get_drvinfo(ndev, info);
+	v = v ? v + strlen("version ") : cy->fw_version;
+	end = strstr(v, " FWID");
+	strscpy(info->fw_version, v,
+		min_t(size_t, sizeof(info->fw_version),
+		      (end ? end - v : strlen(v)) + 1));
+}
+
 static const struct ethtool_ops cyw43_ethtool_ops = {
-	.get_drvinfo = ethbus_get_drvinfo,
+	.get_drvinfo = cyw43_get_drvinfo,
 	.get_sset_count = cyw43_get_sset_count,
 	.get_strings = cyw43_get_strings,
 	.get_ethtool_stats = cyw43_get_ethtool_stats,

@@ -193,4 +193,28 @@ int cyw43_fw_version(const u8 *img, size_t len, char *ver, size_t room);
 size_t cyw43_clm_chunk_hdr(u8 *buf, size_t chunk_len, bool first,
 			   bool last);
 
+/* Firmware capabilities: the "cap" iovar, space-separated words (§8.2) */
+#define CYW43_CAP_LEN		512	/* brcmfmac reads the same size */
+
+/**
+ * enum cyw43_feat - what the loaded firmware image can do
+ * @CYW43_FEAT_IDSUP: on-chip supplicant ("idsup"): 4-way handshake offload
+ * @CYW43_FEAT_IDAUTH: on-chip authenticator ("idauth")
+ * @CYW43_FEAT_SAE: on-chip SAE ("sae"), with the password handed down
+ * @CYW43_FEAT_EXTSAE: SAE run by the host ("extsae"), external auth
+ * @CYW43_FEAT_MFP: 802.11w management frame protection ("mfp")
+ * @CYW43_FEAT_NUM: number of features
+ */
+enum cyw43_feat {
+	CYW43_FEAT_IDSUP,
+	CYW43_FEAT_IDAUTH,
+	CYW43_FEAT_SAE,
+	CYW43_FEAT_EXTSAE,
+	CYW43_FEAT_MFP,
+	CYW43_FEAT_NUM,
+};
+
+int cyw43_feat_parse(const char *cap, size_t len, unsigned long *feat);
+const char *cyw43_feat_name(enum cyw43_feat f);
+
 #endif /* _CYW43_PROTO_H */
