@@ -314,10 +314,11 @@ void cywsim_f2_write(struct cywsim_chip *chip, const u8 *buf, u32 len)
 	}
 	skb_put_data(skb, buf, cywsim_le16(buf));
 	skb_queue_tail(&chip->fromhost, skb);
-	if (chip->f.f2_busy_until && !chip->f.f2_busy_resume_us)
-		chip->f.f2_busy_resume_us =
-			max_t(s64, 1, ktime_us_delta(ktime_get(),
-						      chip->f.f2_busy_until));
+	if (chip->f.f2_busy_until && !chip->f.f2_busy_resume_us) {
+		s64 us = ktime_us_delta(ktime_get(), chip->f.f2_busy_until);
+
+		chip->f.f2_busy_resume_us = max_t(s64, us, 1);
+	}
 	if (chip->f.f2_busy_arm_ms) {
 		chip->f.f2_busy_until = ktime_add_ms(ktime_get(),
 						     chip->f.f2_busy_arm_ms);
