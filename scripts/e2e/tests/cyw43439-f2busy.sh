@@ -80,8 +80,8 @@ check "F2 busy: the driver found F2 not ready during the commands" \
 	test "$(st f2_not_ready)" -gt "$nr0"
 poll 2 resumed
 resume=$(cat $SIM/faults/f2_busy_resume_us)
-check "F2 busy: the next command went ${resume} us after F2 was ready, under 10 ms" \
-	test "$resume" -gt 0 -a "$resume" -lt 10000
+check "F2 busy: the next command went ${resume} us after F2 was ready, long before a command timeout (1 s)" \
+	test "$resume" -gt 0 -a "$resume" -lt 1000000
 
 # --- a one-way stream, and commands during it -----------------------------------
 # the stream's next frame takes the last buffer; the commands issued right
@@ -101,8 +101,8 @@ wait $bg
 check "F2 busy: the driver saw F2 not ready" \
 	test "$(st f2_not_ready)" -gt "$nr0"
 resume=$(cat $SIM/faults/f2_busy_resume_us)
-check "F2 busy: frames went on ${resume} us after F2 was ready, under 10 ms" \
-	test "$resume" -gt 0 -a "$resume" -lt 10000
+check "F2 busy: frames went on ${resume} us after F2 was ready, long before a command timeout (1 s)" \
+	test "$resume" -gt 0 -a "$resume" -lt 1000000
 check "F2 busy: the commands issued meanwhile were all answered ($dumps_ok of 3)" \
 	test "$dumps_ok" = 3
 check "F2 busy: the stream finished with no loss" no_loss /tmp/udp-f2busy.json
