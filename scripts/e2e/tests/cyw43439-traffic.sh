@@ -147,24 +147,6 @@ wlan_setup()
 	poll 20 linked && poll 5 carrier 1
 }
 
-# udp_lost JSONFILE: "LOST/PACKETS" of a finished UDP iperf3 run
-udp_lost()
-{
-	awk '/"end":/ { e = 1 }
-	     e && /"lost_packets":/ && l == "" { gsub(/[^0-9]/, ""); l = $0 }
-	     e && /"packets":/ && p == "" { gsub(/[^0-9]/, ""); p = $0 }
-	     END { print l "/" p }' "$1"
-}
-
-# no_loss JSONFILE: the run moved packets and lost none
-no_loss()
-{
-	local r
-	r=$(udp_lost "$1")
-	echo "# lost/packets: $r"
-	[ "${r%/*}" = 0 ] && [ "${r#*/}" -gt 0 ]
-}
-
 # mbps ARGS...: TCP goodput of an iperf3 run, Mb/s, > 0
 mbps()
 {
